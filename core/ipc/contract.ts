@@ -105,12 +105,18 @@ export const isEventName = (n: unknown): n is EventName =>
   typeof n === 'string' && (eventNames as readonly string[]).includes(n);
 
 /** Parse a request payload; a clear error naming the request and the field on failure. */
-export function parseRequest<K extends RequestName>(name: K, payload: unknown): z.output<(typeof requestSchemas)[K]> {
+export function parseRequest<K extends RequestName>(
+  name: K,
+  payload: unknown,
+): z.output<(typeof requestSchemas)[K]> {
   const r = requestSchemas[name].safeParse(payload);
   if (!r.success) {
     const first = r.error.issues[0];
     const where = first && first.path.length ? first.path.join('.') : '(payload)';
-    throw new PaddockError('invalid-request', `Invalid "${name}" request: ${where}: ${first?.message ?? 'bad payload'}`);
+    throw new PaddockError(
+      'invalid-request',
+      `Invalid "${name}" request: ${where}: ${first?.message ?? 'bad payload'}`,
+    );
   }
   return r.data as z.output<(typeof requestSchemas)[K]>;
 }
