@@ -54,6 +54,11 @@ export class FileTooLargeError extends Error {
 
 /** Read a text file, refusing (before reading) anything larger than maxBytes. */
 export async function readFileBounded(file: string, maxBytes: number): Promise<string> {
+  return (await readBytesBounded(file, maxBytes)).toString('utf8');
+}
+
+/** Read a binary file, refusing (before reading) anything larger than maxBytes. */
+export async function readBytesBounded(file: string, maxBytes: number): Promise<Buffer> {
   const st = await stat(file);
   if (!st.isFile()) throw new Error(`${file}: not a regular file`);
   if (st.size > maxBytes) throw new FileTooLargeError(file, st.size, maxBytes);
@@ -63,7 +68,7 @@ export async function readFileBounded(file: string, maxBytes: number): Promise<s
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
     // The file may have grown between stat and read.
     if (bytesRead > maxBytes) throw new FileTooLargeError(file, bytesRead, maxBytes);
-    return buf.subarray(0, bytesRead).toString('utf8');
+    return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
   }
