@@ -1,6 +1,6 @@
 // The normalised site model: what the loader returns after a site file has passed its shape
 // checks. Every other module (policy, planner, UI, drivers) reads these types; the YAML file
-// shape and its schema live in ./site-schema.ts.
+// shape and its schema live in core/site/shape.ts (loader: core/site, loadSite).
 
 /** Names of domains, containers, VMs, pools, networks, images, clusters: an allow-listed
  * charset (letters, digits, '.', '_', '-', not starting with '-' or '.'), so a name can be
