@@ -106,23 +106,28 @@ function storageRule({ ctx, vm, c }: Subject, out: Sink): boolean {
   if (!missingImage && !missingDisk) return false;
   if (!out) return true;
   // One sentence per missing pool, naming everything of the VM that lives on it.
-  const byPool = new Map<Name, { what: string[]; field: (string | number)[] }>();
-  const need = (pool: Name, what: string, field: (string | number)[]): void => {
-    if (ctx.containerMountsPool(c.name, pool)) return;
-    const e = byPool.get(pool);
-    if (e) e.what.push(what);
-    else byPool.set(pool, { what: [what], field });
+  const byPool = new Map<Name, { image?: Name; disks: string[]; field: (string | number)[] }>();
+  const entry = (pool: Name, field: (string | number)[]) => {
+    let e = byPool.get(pool);
+    if (!e) byPool.set(pool, (e = { disks: [], field }));
+    return e;
   };
-  if (vm.image !== undefined && imagePool !== undefined)
-    need(imagePool, `its golden image ${vm.image}`, ['image']);
-  vm.disks.forEach((d, i) => need(d.pool, `disk ${d.name}`, ['disks', i, 'pool']));
+  if (vm.image !== undefined && missingImage && imagePool !== undefined)
+    entry(imagePool, ['image']).image = vm.image;
+  vm.disks.forEach((d, i) => {
+    if (!ctx.containerMountsPool(c.name, d.pool)) entry(d.pool, ['disks', i, 'pool']).disks.push(d.name);
+  });
   for (const [pool, e] of byPool) {
+    const what = [
+      ...(e.image === undefined ? [] : [`golden image ${e.image}`]),
+      ...(e.disks.length ? [`${e.disks.length === 1 ? 'disk' : 'disks'} ${listNames(e.disks)}`] : []),
+    ];
     report(out, {
       rule: 'storage',
       vm: vm.name,
       container: c.name,
       field: e.field,
-      message: `container ${c.name} does not mount pool ${pool}, which holds ${e.what.join(' and ')} of vm ${vm.name}`,
+      message: `container ${c.name} does not mount pool ${pool}, which holds ${what.join(' and ')} of vm ${vm.name}`,
     });
   }
   return true;
