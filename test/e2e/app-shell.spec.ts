@@ -57,22 +57,29 @@ test('main refuses bad requests from the page with a clear message', async ({ pa
 
 test('events from main reach the page, and unsubscribing stops them', async ({ page, paddock }) => {
   await paddock.open(page);
+  type Seen = { first: string[]; second: string[]; stop: () => void };
   await page.evaluate(() => {
-    const w = window as unknown as { seen: string[]; stop: () => void };
-    w.seen = [];
-    w.stop = window.paddock?.onSiteChanged((s) => w.seen.push(s.loadedAt)) ?? (() => undefined);
+    const w = window as unknown as Seen;
+    w.first = [];
+    w.second = [];
+    const api = window.paddock;
+    w.stop = api?.onSiteChanged((s) => w.first.push(s.loadedAt)) ?? (() => undefined);
+    api?.onSiteChanged((s) => w.second.push(s.loadedAt));
   });
-  // Give the event stream a moment to connect before main emits.
-  await page.waitForTimeout(300);
-  const snap = await paddock.handlers.reloadSite();
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { seen: string[] }).seen))
-    .toEqual([snap.loadedAt]);
+  // The page's event stream is connected once the server has subscribed it to main's events.
+  await expect.poll(() => paddock.handlers.events.size).toBeGreaterThan(0);
+  const one = await paddock.handlers.reloadSite();
+  const seen = () =>
+    page.evaluate(() => ({
+      first: (window as unknown as Seen).first,
+      second: (window as unknown as Seen).second,
+    }));
+  await expect.poll(seen).toEqual({ first: [one.loadedAt], second: [one.loadedAt] });
 
-  await page.evaluate(() => (window as unknown as { stop: () => void }).stop());
-  await paddock.handlers.reloadSite();
-  await page.waitForTimeout(300);
-  expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toHaveLength(1);
+  await page.evaluate(() => (window as unknown as Seen).stop());
+  const two = await paddock.handlers.reloadSite();
+  // The listener still subscribed hears the second event; the unsubscribed one must not have.
+  await expect.poll(seen).toEqual({ first: [one.loadedAt], second: [one.loadedAt, two.loadedAt] });
 });
 
 test('the page runs under the strict CSP: no eval, no inline script', async ({ page, paddock }) => {
