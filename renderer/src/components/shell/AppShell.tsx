@@ -1,0 +1,27 @@
+// The app's frame: header, view switcher, the current view, status bar.
+import { useViewStore } from '../../store/view-store';
+import { VIEWS } from '../../views/registry';
+import { Header } from './Header';
+import { NoticeBanner } from './NoticeBanner';
+import { StatusBar } from './StatusBar';
+import { useGlobalShortcuts } from './use-global-shortcuts';
+import { useTheme } from './use-theme';
+import { ViewSwitcher } from './ViewSwitcher';
+
+export function AppShell() {
+  useTheme();
+  useGlobalShortcuts();
+  const view = useViewStore((s) => s.view);
+  const View = (VIEWS.find((v) => v.id === view) ?? VIEWS[0])?.component;
+  return (
+    <div className="app">
+      <Header />
+      <NoticeBanner />
+      <div className="app-body">
+        <ViewSwitcher />
+        <main className="app-main">{View && <View />}</main>
+      </div>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// Which topology nodes are collapsed (everything starts expanded).
+import { create } from 'zustand';
+
+export interface TreeState {
+  collapsed: ReadonlySet<string>;
+  setExpanded(key: string, expanded: boolean): void;
+  toggle(key: string): void;
+}
+
+export const useTreeStore = create<TreeState>()((set) => ({
+  collapsed: new Set(),
+  setExpanded: (key, expanded) =>
+    set((s) => {
+      if (s.collapsed.has(key) === !expanded) return s;
+      const next = new Set(s.collapsed);
+      if (expanded) next.delete(key);
+      else next.add(key);
+      return { collapsed: next };
+    }),
+  toggle: (key) =>
+    set((s) => {
+      const next = new Set(s.collapsed);
+      if (!next.delete(key)) next.add(key);
+      return { collapsed: next };
+    }),
+}));
