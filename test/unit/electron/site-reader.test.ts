@@ -70,7 +70,10 @@ describe('createAppHandlers with the real reader', () => {
     const snap = await h.openSite(f, 'command-line');
     expect(snap.site?.site.name).toBe('First');
     const r = await h.dispatch('site.openDialog', {});
-    expect(r).toMatchObject({ ok: false, error: { code: 'unsupported', message: /npm run serve -- --site/ } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported', message: /npm run serve -- --site/ },
+    });
     expect(await h.dispatch('site.openRecent', { path: path.join(dir, 'missing.yaml') })).toMatchObject({
       ok: false,
       error: { code: 'not-offered' },
