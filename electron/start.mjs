@@ -3,10 +3,27 @@
 // network, as on CI machines) say so plainly and name the command that serves the same UI to
 // a local browser instead.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { downloadElectronBinary, findElectronBinary, PROJECT_ROOT } from './electron-binary.mjs';
 
 const DOWNLOAD_TIMEOUT_MS = 180_000;
-const args = process.argv.slice(2);
+
+// npm runs scripts from the project root, and Electron is started there too; a relative
+// --site means relative to where the user typed the command (INIT_CWD).
+const userCwd = process.env.INIT_CWD ?? process.cwd();
+const args = process.argv.slice(2).map((a, i, all) => {
+  if (all[i - 1] === '--site') return path.resolve(userCwd, a);
+  if (a.startsWith('--site=')) return `--site=${path.resolve(userCwd, a.slice('--site='.length))}`;
+  return a;
+});
+
+const siteArg = args.find((a, i) => args[i - 1] === '--site' || a.startsWith('--site='));
+const siteFile = siteArg?.startsWith('--site=') ? siteArg.slice('--site='.length) : siteArg;
+if (siteFile !== undefined && !existsSync(siteFile)) {
+  console.error(`paddock: the site file ${siteFile} does not exist.`);
+  process.exit(2);
+}
 
 /** The error line of an installer's output, without its stack frames. */
 function firstMessage(output) {

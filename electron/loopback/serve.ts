@@ -25,7 +25,9 @@ async function main(): Promise<number> {
     settings: new MemorySettingsStore(),
     dialog: noDialog,
   });
-  const site = path.resolve(args.site ?? EXAMPLE_SITE);
+  // npm runs scripts from the project root; INIT_CWD is where the user typed the command, which
+  // is what a relative --site means to them.
+  const site = args.site ? path.resolve(process.env.INIT_CWD ?? process.cwd(), args.site) : EXAMPLE_SITE;
   try {
     const snap = await handlers.openSite(site, 'command-line');
     const errors = snap.diagnostics.filter((d) => d.severity === 'error').length;
