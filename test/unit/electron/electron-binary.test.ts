@@ -36,16 +36,20 @@ describe('findElectronBinary', () => {
   });
 });
 
+/** Run electron/start.mjs as `npm start -- ARGS` would, never downloading anything. */
+const runStart = (...args: string[]) =>
+  spawnSync(process.execPath, ['electron/start.mjs', ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', INIT_CWD: PROJECT_ROOT },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+
 describe('npm start without an Electron binary', () => {
   it.skipIf(findElectronBinary().path !== null)(
     'says so plainly, names npm run serve, and exits non-zero',
     () => {
-      const r = spawnSync(process.execPath, ['electron/start.mjs', '--site', 'assets/example-site.yaml'], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', INIT_CWD: PROJECT_ROOT },
-        encoding: 'utf8',
-        timeout: 30_000,
-      });
+      const r = runStart('--site', 'assets/example-site.yaml');
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/the Electron binary is missing/);
       expect(r.stderr).toContain(
@@ -55,12 +59,7 @@ describe('npm start without an Electron binary', () => {
   );
 
   it('refuses a --site file that does not exist before building anything', () => {
-    const r = spawnSync(process.execPath, ['electron/start.mjs', '--site', 'no/such/site.yaml'], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', INIT_CWD: PROJECT_ROOT },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const r = runStart('--site', 'no/such/site.yaml');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/no\/such\/site\.yaml does not exist/);
   });
