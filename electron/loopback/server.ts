@@ -155,7 +155,8 @@ export async function startLoopbackServer(opts: LoopbackServerOptions): Promise<
         `Unknown request ${shown}: not part of the Paddock contract`,
       );
     }
-    sendResult(res, 200, await opts.host.dispatch(name, payload ?? {}));
+    // An absent payload means "no arguments", as in the bridge; anything present is validated as sent.
+    sendResult(res, 200, await opts.host.dispatch(name, payload === undefined ? {} : payload));
   }
 
   function events(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {

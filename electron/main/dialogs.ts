@@ -25,13 +25,13 @@ export function electronSiteDialog(parent: () => BrowserWindow | null): SiteDial
 }
 
 /**
- * Show an error from a menu action or start-up: as app.error to the renderer when a window
- * exists (it shows it in context), and always as a native error box, so it cannot go unseen.
+ * Show an error from a menu action or start-up. A loaded window shows it in context (app.error);
+ * before that (or without a window) a native error box does, so it cannot go unseen.
  */
 export function reportError(handlers: AppHandlers, title: string, e: unknown): void {
   const message = toWireError(e).message;
   console.error(`paddock: ${title}: ${message}`);
-  if (BrowserWindow.getAllWindows().length > 0)
-    handlers.events.emit('app.error', { message: `${title}: ${message}` });
-  dialog.showErrorBox(title, message);
+  const shown = BrowserWindow.getAllWindows().some((w) => !w.isDestroyed() && !w.webContents.isLoading());
+  if (shown) handlers.events.emit('app.error', { message: `${title}: ${message}` });
+  else dialog.showErrorBox(title, message);
 }

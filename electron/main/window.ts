@@ -12,7 +12,7 @@ export interface WindowOptions {
   devTools: boolean;
 }
 
-/** Refuse navigation, new windows and <webview> for any web contents (also set app-wide in main.ts). */
+/** Refuse navigation, new windows and <webview>; main.ts applies it to every web contents created. */
 export function hardenContents(contents: WebContents): void {
   contents.on('will-navigate', (e, url) => {
     // A reload of our own page is fine; anything else is refused.
@@ -49,7 +49,8 @@ export function createMainWindow(o: WindowOptions): BrowserWindow {
       devTools: o.devTools,
     },
   });
-  hardenContents(win.webContents);
+  // hardenContents already ran for win.webContents: main.ts applies it to every web contents
+  // as it is created (app 'web-contents-created').
   if (saved?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {

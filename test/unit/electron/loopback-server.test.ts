@@ -89,6 +89,11 @@ describe('loopback server: requests', () => {
     expect(await res.json()).toMatchObject({ ok: true, value: { recentSites: [SITE_A] } });
   });
 
+  it('a null payload is refused like any other non-object', async () => {
+    const res = await rpc({ name: 'settings.get', payload: null });
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
   it('uses a fresh token per run', async () => {
     const other = await startLoopbackServer({ host: ctx.handlers, rendererDir: dir, bridgeScript: BRIDGE });
     try {
