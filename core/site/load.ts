@@ -71,6 +71,25 @@ function toParts(shape: CheckedShape): Parts {
 }
 
 export function loadSite(text: string, fileName: string): LoadResult {
+  try {
+    return loadUnguarded(text, fileName);
+  } catch (e) {
+    // Every input is meant to end in diagnostics; if a bug (ours or a library's) throws
+    // anyway, the caller still gets an answer instead of a crash, and the fuzz tests fail.
+    const d: Diagnostic = {
+      file: fileName,
+      line: 1,
+      column: 1,
+      path: '',
+      code: 'internal-error',
+      message: `the loader failed unexpectedly (${e instanceof Error ? e.message : String(e)}); please report this file`,
+      severity: 'error',
+    };
+    return { site: null, diagnostics: [d] };
+  }
+}
+
+function loadUnguarded(text: string, fileName: string): LoadResult {
   const size = utf8Length(text, MAX_FILE_BYTES);
   if (size > MAX_FILE_BYTES) {
     const d: Diagnostic = {

@@ -50,6 +50,8 @@ function checkContainerLoads(refs: RefIndex, ctx: PlacementContext): void {
   for (const { index, item: c } of refs.parts.containers) {
     if (refs.indexOf('containers', c.name) !== index) continue;
     for (const v of containerOverloads(ctx, c.name)) {
+      // A container that keeps all its memory for the host is reported as such (cross-refs).
+      if (v.rule === 'memory' && c.reservedMemoryMiB >= c.memoryMiB) continue;
       const field = v.rule === 'memory' ? 'memoryGiB' : 'cpu';
       refs.add({ code: CODE[v.rule], path: ['containers', index, field], message: v.message });
     }

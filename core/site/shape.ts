@@ -49,15 +49,17 @@ export const PATTERNS = {
 
 const custom = (code: string) => ({ params: { code } });
 
-const pattern = (p: (typeof PATTERNS)[keyof typeof PATTERNS], max: number) => z.string().max(max).regex(p.re);
+/** max only for unbounded patterns: a bounded regex already refuses long input, with one message. */
+const pattern = (p: (typeof PATTERNS)[keyof typeof PATTERNS], max?: number) =>
+  max === undefined ? z.string().regex(p.re) : z.string().max(max).regex(p.re);
 
-const Name = (description: string) => pattern(PATTERNS.name, 63).meta({ description });
-const Ref = (what: string) => pattern(PATTERNS.name, 63).meta({ description: `name of a ${what}` });
+const Name = (description: string) => pattern(PATTERNS.name).meta({ description });
+const Ref = (what: string) => pattern(PATTERNS.name).meta({ description: `name of a ${what}` });
 const Text = (description: string) => z.string().min(1).max(MAX_TEXT).meta({ description });
 const Description = z.string().max(MAX_DESCRIPTION).meta({ description: 'free text for people' });
-const SshUser = (description: string) => pattern(PATTERNS.user, 32).meta({ description });
+const SshUser = (description: string) => pattern(PATTERNS.user).meta({ description });
 const Tags = z
-  .array(pattern(PATTERNS.tag, 63))
+  .array(pattern(PATTERNS.tag))
   .max(MAX_LIST.tags)
   .default([])
   .meta({ description: 'free labels for search and filters' });
@@ -81,7 +83,8 @@ const MemoryGiB = (description: string, max: number, allowZero = false) =>
     .max(max)
     .refine((x) => Number.isInteger(x * 1024), custom('fractional-mib'))
     .meta({ description });
-const SizeGiB = (description: string) => z.number().positive().max(1_048_576).meta({ description });
+const SizeGiB = (description: string, max = 1_048_576) =>
+  z.number().positive().max(max).meta({ description });
 
 export const siteInfoSchema = z.strictObject({
   name: Text('name of the site, shown in the title bar'),
@@ -113,13 +116,13 @@ export const poolSchema = z.strictObject({
   mountPath: pattern(PATTERNS.absPath, MAX_PATH).meta({
     description: 'absolute mount path, the same on every container that mounts the pool',
   }),
-  capacityGiB: SizeGiB('usable capacity in GiB'),
+  capacityGiB: SizeGiB('usable capacity in GiB', 1_000_000_000),
 });
 
 export const networkSchema = z.strictObject({
   name: Name('network name'),
   domain: Ref('security domain'),
-  bridge: pattern(PATTERNS.bridge, 15).meta({ description: 'Linux bridge on the containers' }),
+  bridge: pattern(PATTERNS.bridge).meta({ description: 'Linux bridge on the containers' }),
   cidr: z
     .string()
     .max(64)

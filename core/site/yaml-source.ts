@@ -65,7 +65,15 @@ export function parseYaml(text: string): ParsedYaml {
     );
   }
   if (!doc) return { doc: null, lineCounter, findings };
-  for (const e of doc.errors) findings.push(yamlFinding(codeOf(e.code), cleanMessage(e.message), e.pos[0]));
+  // After the first syntax error the parser is guessing, so later errors mostly echo it:
+  // report the first one and say how many follow.
+  const [first, ...rest] = doc.errors;
+  if (first) {
+    const more = rest.length
+      ? ` (${rest.length} more YAML errors follow, most likely caused by this one)`
+      : '';
+    findings.push(yamlFinding(codeOf(first.code), `${cleanMessage(first.message)}${more}`, first.pos[0]));
+  }
   for (const w of doc.warnings)
     findings.push(yamlFinding('yaml-warning', cleanMessage(w.message), w.pos[0], 'warning'));
   return { doc, lineCounter, findings };
