@@ -15,8 +15,8 @@ import { useTreeStore } from './tree-store';
 const topologyOf = memoRecent((site: Site) => buildTopology(site), 2);
 const queryOf = memoRecent((text: string) => parseQuery(text));
 const matchOf = memoRecent((t: Topology, q: ParsedQuery) => matchTopology(t, q));
-const layoutOf = memoRecent((t: Topology, m: MatchResult, collapsed: ReadonlySet<string>) =>
-  layoutTopology(t, m, collapsed),
+const layoutOf = memoRecent((t: Topology, m: MatchResult, collapsed: ReadonlySet<string>, columns: number) =>
+  layoutTopology(t, m, collapsed, columns),
 );
 const diagnosticsOf = memoRecent((site: Site | null, list: Diagnostic[]) => diagnosticsByNode(site, list), 2);
 const policyOf = memoRecent((site: Site) => PlacementContext.fromSite(site), 2);
@@ -50,7 +50,8 @@ export function matchFor(t: Topology | null, text: string): MatchResult {
 
 export function useLayout(t: Topology | null, match: MatchResult): TopologyLayout | null {
   const collapsed = useTreeStore((s) => s.collapsed);
-  return t ? layoutOf(t, match, collapsed) : null;
+  const columns = useTreeStore((s) => s.columns);
+  return t ? layoutOf(t, match, collapsed, columns) : null;
 }
 
 /** The placement policy's view of the loaded site (built once per site, never mutated here). */

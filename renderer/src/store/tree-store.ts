@@ -1,14 +1,19 @@
-// Which topology nodes are collapsed (everything starts expanded).
+// Which topology nodes are collapsed (everything starts expanded), and how many container
+// cards fit side by side in the tree's current width.
 import { create } from 'zustand';
 
 export interface TreeState {
   collapsed: ReadonlySet<string>;
+  columns: number;
+  setColumns(columns: number): void;
   setExpanded(key: string, expanded: boolean): void;
   toggle(key: string): void;
 }
 
 export const useTreeStore = create<TreeState>()((set) => ({
   collapsed: new Set(),
+  columns: 1,
+  setColumns: (columns) => set((s) => (s.columns === columns ? s : { columns })),
   setExpanded: (key, expanded) =>
     set((s) => {
       if (s.collapsed.has(key) === !expanded) return s;

@@ -1,6 +1,7 @@
 // Turns the topology, the search matches and the collapsed nodes into the flat list of rows
 // the virtualised list draws, and the tree of focusable nodes keyboard navigation walks.
-// Rows: a domain header, its clusters strip, one row per container card, its unplaced group.
+// Rows: a domain header, its clusters strip, rows of up to `columns` container cards side by
+// side (so wide windows use their width), and the domain's unplaced group.
 import type { VirtualCluster, Vm } from '../../../core/model/types';
 import type { MatchResult } from './filter';
 import { nodeKey } from './keys';
@@ -16,8 +17,17 @@ export type TopologyRow =
       shownVms: number;
     }
   | { kind: 'clusters'; key: string; domain: DomainNode; clusters: VirtualCluster[] }
-  | { kind: 'container'; key: string; node: ContainerNode; vms: Vm[]; hiddenVms: number; expanded: boolean }
+  | { kind: 'containers'; key: string; cards: ContainerCardData[] }
   | { kind: 'unplaced'; key: string; domain: DomainNode; vms: Vm[]; expanded: boolean };
+
+export interface ContainerCardData {
+  node: ContainerNode;
+  /** The VMs shown: all, or only those matching the search. */
+  vms: Vm[];
+  /** How many of its VMs the search hides. */
+  hiddenVms: number;
+  expanded: boolean;
+}
 
 /** One focusable node of the ARIA tree, in visual (depth-first) order. */
 export interface NavNode {
@@ -44,7 +54,9 @@ export function layoutTopology(
   t: Topology,
   match: MatchResult,
   collapsed: ReadonlySet<string>,
+  columns = 1,
 ): TopologyLayout {
+  const perRow = Math.max(1, Math.floor(columns));
   const rows: TopologyRow[] = [];
   const nav: NavNode[] = [];
   const shownDomains = t.domains.filter((d) => !match.active || domainShown(d, match));
@@ -74,19 +86,19 @@ export function layoutTopology(
       for (const k of clusters)
         nav.push(node(nodeKey('cluster', k.name), 2, d.key, row, false, false, ++pos, children));
     }
-    for (const c of containers) {
+    for (let i = 0; i < containers.length; i += perRow) {
       const row = rows.length;
-      const open = !collapsed.has(c.node.key);
-      rows.push({
-        kind: 'container',
-        key: c.node.key,
+      const cards = containers.slice(i, i + perRow).map((c): ContainerCardData => ({
         node: c.node,
         vms: c.vms,
         hiddenVms: c.node.vms.length - c.vms.length,
-        expanded: open,
-      });
-      nav.push(node(c.node.key, 2, d.key, row, c.vms.length > 0, open, ++pos, children));
-      if (open) pushChips(nav, c.vms, c.node.key, row);
+        expanded: !collapsed.has(c.node.key),
+      }));
+      rows.push({ kind: 'containers', key: `cards:${cards[0]?.node.key ?? row}`, cards });
+      for (const c of cards) {
+        nav.push(node(c.node.key, 2, d.key, row, c.vms.length > 0, c.expanded, ++pos, children));
+        if (c.expanded) pushChips(nav, c.vms, c.node.key, row);
+      }
     }
     if (unplaced.length > 0) {
       const row = rows.length;

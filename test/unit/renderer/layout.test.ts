@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INACTIVE_MATCH, matchTopology } from '../../../renderer/src/view-model/filter';
-import { layoutTopology, type TopologyLayout } from '../../../renderer/src/view-model/layout';
+import {
+  layoutTopology,
+  type ContainerCardData,
+  type TopologyLayout,
+} from '../../../renderer/src/view-model/layout';
 import { parseQuery } from '../../../renderer/src/view-model/query';
 import { buildTopology } from '../../../renderer/src/view-model/topology';
 import { buildSite } from './site-builder';
@@ -14,6 +18,12 @@ const site = buildSite({
   clusters: 1,
 });
 const t = buildTopology(site);
+
+function cardOf(l: TopologyLayout, key: string): ContainerCardData | undefined {
+  for (const r of l.rows)
+    if (r.kind === 'containers') for (const c of r.cards) if (c.node.key === key) return c;
+  return undefined;
+}
 
 /** Structural invariants of any layout: rows and the tree agree, parents come first. */
 function checkInvariants(l: TopologyLayout): void {
@@ -39,15 +49,15 @@ describe('layoutTopology', () => {
     const l = layoutTopology(t, INACTIVE_MATCH, new Set());
     expect(l.rows.map((r) => `${r.kind}:${r.key}`)).toEqual([
       'domain:d:mgmt',
-      'container:c:mgmt-c001',
-      'container:c:mgmt-c002',
+      'containers:cards:c:mgmt-c001',
+      'containers:cards:c:mgmt-c002',
       'unplaced:u:mgmt',
       'domain:d:external',
       'clusters:clusters:external',
-      'container:c:external-c001',
-      'container:c:external-c002',
-      'container:c:external-lab1-h1',
-      'container:c:external-lab1-h2',
+      'containers:cards:c:external-c001',
+      'containers:cards:c:external-c002',
+      'containers:cards:c:external-lab1-h1',
+      'containers:cards:c:external-lab1-h2',
       'unplaced:u:external',
     ]);
     expect(l.nav.slice(0, 6).map((n) => [n.key, n.level, n.parent, n.posInSet, n.setSize])).toEqual([
@@ -78,25 +88,39 @@ describe('layoutTopology', () => {
       expanded: false,
     });
     expect(l.nav.some((n) => n.parent === 'c:external-c001')).toBe(false);
-    const row = l.rows.find((r) => r.key === 'c:external-c001');
-    expect(row?.kind === 'container' && row.expanded).toBe(false);
+    expect(cardOf(l, 'c:external-c001')?.expanded).toBe(false);
     checkInvariants(l);
   });
 
   it('shows only what matches: matching VMs, or all VMs of a container that matches itself', () => {
     const vmOnly = layoutTopology(t, matchTopology(t, parseQuery('name:vm0004')), new Set());
-    expect(vmOnly.rows.map((r) => r.key)).toEqual(['d:mgmt', 'c:mgmt-c002']);
-    const row = vmOnly.rows[1];
-    expect(row?.kind === 'container' ? [row.vms.map((v) => v.name), row.hiddenVms] : null).toEqual([
-      ['mgmt-vm0004'],
-      2,
-    ]);
+    expect(vmOnly.rows.map((r) => r.key)).toEqual(['d:mgmt', 'cards:c:mgmt-c002']);
+    const card = cardOf(vmOnly, 'c:mgmt-c002');
+    expect([card?.vms.map((v) => v.name), card?.hiddenVms]).toEqual([['mgmt-vm0004'], 2]);
     const byHost = layoutTopology(t, matchTopology(t, parseQuery('name:mgmt-c002')), new Set());
-    const hostRow = byHost.rows[1];
-    expect(hostRow?.kind === 'container' ? hostRow.vms.length : -1).toBe(3);
+    expect(cardOf(byHost, 'c:mgmt-c002')?.vms).toHaveLength(3);
     const none = layoutTopology(t, matchTopology(t, parseQuery('zzz')), new Set());
     expect(none.rows).toEqual([]);
     expect(none.nav).toEqual([]);
+  });
+
+  it('puts up to `columns` cards of one domain side by side, never mixing domains', () => {
+    const l = layoutTopology(t, INACTIVE_MATCH, new Set(), 3);
+    const grids = l.rows.flatMap((r) =>
+      r.kind === 'containers' ? [r.cards.map((c) => c.node.container.name)] : [],
+    );
+    expect(grids).toEqual([
+      ['mgmt-c001', 'mgmt-c002'],
+      ['external-c001', 'external-c002', 'external-lab1-h1'],
+      ['external-lab1-h2'],
+    ]);
+    // Keyboard order is unchanged by the grid: card by card, each followed by its VMs.
+    expect(l.nav.map((n) => n.key)).toEqual(
+      layoutTopology(t, INACTIVE_MATCH, new Set(), 1).nav.map((n) => n.key),
+    );
+    const vm = l.nav.find((n) => n.key === 'v:external-vm0008');
+    expect(l.rows[vm?.row ?? -1]?.key).toBe('cards:c:external-c001');
+    checkInvariants(l);
   });
 
   it('keeps its invariants for any query and any collapsed set', () => {
@@ -112,10 +136,15 @@ describe('layoutTopology', () => {
       'cluster:lab1',
     ];
     fc.assert(
-      fc.property(fc.subarray(words, { maxLength: 3 }), fc.subarray(keys), (q, collapsed) => {
-        const l = layoutTopology(t, matchTopology(t, parseQuery(q.join(' '))), new Set(collapsed));
-        checkInvariants(l);
-      }),
+      fc.property(
+        fc.subarray(words, { maxLength: 3 }),
+        fc.subarray(keys),
+        fc.integer({ min: 1, max: 5 }),
+        (q, collapsed, columns) => {
+          const l = layoutTopology(t, matchTopology(t, parseQuery(q.join(' '))), new Set(collapsed), columns);
+          checkInvariants(l);
+        },
+      ),
     );
   });
 });

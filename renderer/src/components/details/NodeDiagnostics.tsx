@@ -8,7 +8,7 @@ export function NodeDiagnostics({ nodeKey }: { nodeKey: string }) {
   if (!list || list.length === 0) return null;
   return (
     <Section title="Problems in the site file" tone="bad">
-      <ul className="violations">
+      <ul className="node-diagnostics">
         {list.map((d, i) => (
           <li key={i}>
             <code className="diagnostic-location">{diagnosticLocation(d)}</code>

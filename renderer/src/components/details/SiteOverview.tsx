@@ -8,7 +8,7 @@ import { Section } from './Section';
 export function SiteOverview() {
   const site = useSite();
   const topology = useTopology();
-  if (!site || !topology) return <p className="empty">Nothing to show yet.</p>;
+  if (!site || !topology) return <p className="empty">No site loaded.</p>;
   const rows = topology.domains.map((node) => ({
     node,
     total: sumLoads(node.containers.map((c) => containerLoad(c.container, c.vms, c.dedicatedTo !== null))),

@@ -7,16 +7,24 @@ import { Highlighted } from '../common/Highlighted';
 import { Meter } from '../common/Meter';
 import { ChipGroup } from './ChipGroup';
 import { ExpandToggle } from './ExpandToggle';
-import type { RowProps } from './row-props';
+import type { ContainerCardData } from '../../view-model/layout';
+import type { RowContext } from './row-context';
 import { TreeItem } from './TreeItem';
 
+export interface ContainerCardProps {
+  card: ContainerCardData;
+  ctx: RowContext;
+  posInSet: number;
+  setSize: number;
+}
+
 export const ContainerCard = memo(function ContainerCard({
-  row,
+  card,
   ctx,
   posInSet,
   setSize,
-}: RowProps<'container'>) {
-  const { node, vms, hiddenVms, expanded } = row;
+}: ContainerCardProps) {
+  const { node, vms, hiddenVms, expanded } = card;
   const c = node.container;
   const dedicated = node.dedicatedTo !== null;
   const load = useMemo(() => containerLoad(c, node.vms, dedicated), [c, node.vms, dedicated]);

@@ -17,19 +17,30 @@ import { DomainRow } from './DomainRow';
 import type { RowContext } from './row-context';
 import { UnplacedGroup } from './UnplacedGroup';
 
-const CHIPS_PER_LINE = 5;
+/** Narrowest a container card may get before the grid drops a column. */
+const MIN_CARD_WIDTH = 380;
+const MAX_COLUMNS = 4;
+const CHIP_LINE = 30;
 
-function estimateRow(row: TopologyRow | undefined): number {
+/** A first guess of a row's height; the virtualiser measures the real one once drawn. */
+function estimateRow(row: TopologyRow | undefined, columns: number): number {
   if (!row) return 60;
+  const chipLines = (vms: number, perLine: number) => Math.ceil(vms / perLine) * CHIP_LINE;
   switch (row.kind) {
     case 'domain':
-      return 52;
+      return 62;
     case 'clusters':
-      return 48;
-    case 'container':
-      return 98 + (row.expanded ? Math.ceil(row.vms.length / CHIPS_PER_LINE) * 30 : 0);
+      return 40;
+    case 'containers':
+      return (
+        100 +
+        Math.max(
+          0,
+          ...row.cards.map((c) => (c.expanded ? chipLines(c.vms.length, Math.max(1, 6 / columns)) : 0)),
+        )
+      );
     case 'unplaced':
-      return 52 + (row.expanded ? Math.ceil(row.vms.length / CHIPS_PER_LINE) * 30 : 0);
+      return 52 + (row.expanded ? chipLines(row.vms.length, 6) : 0);
   }
 }
 
@@ -50,19 +61,32 @@ export function TopologyTree({
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rows, nav, navIndex } = layout;
-  // The virtualiser hands out functions that change identity each render; the React
-  // compiler lint cannot see that, hence the opt-out on this one hook.
+  const columns = useTreeStore((s) => s.columns);
+  // The virtualiser returns functions the React Compiler cannot memoise safely; this component
+  // is simply not compiled (the rows below it are memoised by hand).
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => estimateRow(rows[i]),
+    estimateSize: (i) => estimateRow(rows[i], columns),
     getItemKey: (i) => rows[i]?.key ?? i,
     overscan: 4,
   });
   const focused = useSelectionStore((s) => s.focused);
   const focusRequest = useSelectionStore((s) => s.focusRequest);
   const revealRequest = useSelectionStore((s) => s.revealRequest);
+
+  // Cards per row follow the tree's width.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      const columns = Math.min(MAX_COLUMNS, Math.max(1, Math.floor(el.clientWidth / MIN_CARD_WIDTH)));
+      useTreeStore.getState().setColumns(columns);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   // Always keep one tab stop in the tree: when the focused node is filtered or collapsed
   // away, the first visible node takes it.
@@ -177,13 +201,24 @@ export function TopologyTree({
               {row.kind === 'clusters' && (
                 <ClustersRow row={row} ctx={ctx} setSize={pos?.setSize ?? row.clusters.length} />
               )}
-              {row.kind === 'container' && (
-                <ContainerCard
-                  row={row}
-                  ctx={ctx}
-                  posInSet={pos?.posInSet ?? 1}
-                  setSize={pos?.setSize ?? 1}
-                />
+              {row.kind === 'containers' && (
+                <div
+                  className="card-grid"
+                  style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
+                >
+                  {row.cards.map((card) => {
+                    const at = navOf(card.node.key);
+                    return (
+                      <ContainerCard
+                        key={card.node.key}
+                        card={card}
+                        ctx={ctx}
+                        posInSet={at?.posInSet ?? 1}
+                        setSize={at?.setSize ?? 1}
+                      />
+                    );
+                  })}
+                </div>
               )}
               {row.kind === 'unplaced' && (
                 <UnplacedGroup
