@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { LibvirtDriver } from '../../core/drivers/libvirt/driver';
 import { writeFileAtomic } from '../../core/storage/atomic-file';
 import {
   DEFAULT_OPTIONS,
@@ -20,6 +21,7 @@ import { defineAndStart, preparePool } from './guests';
 import { installGuardRoute, verifyGuardRoute } from './guard-route';
 import { startHost } from './host';
 import { makeKeys } from './keys';
+import { NamespaceRunner } from './ns-runner';
 import { preflight } from './preflight';
 import { labSiteYaml } from './site-file';
 import { newState, readState, writeState, type HostState, type LabState } from './state';
@@ -142,8 +144,12 @@ async function build(plan: LabPlan, state: LabState, log: (l: string) => void): 
     }),
   );
 
+  // The site records what the hosts themselves report, so discovery sees no capacity drift.
+  const h1 = state.hosts[0];
+  if (!h1?.anchorPid) throw new Error('lab: no host to ask for capacity');
+  const capacity = await new LibvirtDriver(new NamespaceRunner(h1.name, h1.anchorPid)).capacity();
   const site = path.join(stateDir, 'site.yaml');
-  await writeFileAtomic(site, labSiteYaml(plan), { mode: 0o644 });
+  await writeFileAtomic(site, labSiteYaml(plan, capacity), { mode: 0o644 });
   await chmod(keys.key, 0o600);
   state.files = { site, key: keys.key, knownHosts: keys.knownHosts };
   await writeFile(path.join(stateDir, 'README.txt'), readme(state));
