@@ -134,6 +134,11 @@ export class DomainVault<D extends string> implements HandleSource {
     return issueHandle(this, c.info.id, c.info.name);
   }
 
+  /** HandleSource: throws when the credential cannot be used now (locked, removed). */
+  checkUsable(credentialId: string): void {
+    this.find(credentialId);
+  }
+
   /** HandleSource: copies of the secret bytes for one connection attempt. */
   resolveSecret(credentialId: string): ResolvedCredential {
     const c = this.find(credentialId);

@@ -19,6 +19,8 @@ export interface HandleSource {
   readonly domain: string;
   /** Throws (e.g. VaultLockedError) when the vault cannot give it now. */
   resolveSecret(credentialId: string): ResolvedCredential;
+  /** Throws like resolveSecret would, without copying any secret. */
+  checkUsable(credentialId: string): void;
 }
 
 export class DomainMismatchError extends Error {
@@ -62,6 +64,18 @@ export function resolveHandle(handle: CredentialHandle<string>, targetDomain: st
   // Compare against the issuing vault's domain, not the handle's own (frozen, but a copy could lie).
   if (entry.source.domain !== targetDomain) throw new DomainMismatchError(entry.source.domain, targetDomain);
   return entry.source.resolveSecret(entry.credentialId);
+}
+
+/**
+ * Throws unless the handle could be resolved for `targetDomain` right now (genuine, same
+ * domain, vault unlocked, credential present). Pooled connections check this before every
+ * command, so locking a vault stops its domain's commands at once.
+ */
+export function checkHandle(handle: CredentialHandle<string>, targetDomain: string): void {
+  const entry = typeof handle === 'object' && handle !== null ? registry.get(handle) : undefined;
+  if (!entry) throw new UnknownHandleError();
+  if (entry.source.domain !== targetDomain) throw new DomainMismatchError(entry.source.domain, targetDomain);
+  entry.source.checkUsable(entry.credentialId);
 }
 
 /** The domain a handle really belongs to (from the registry), or null when it is not genuine. */
