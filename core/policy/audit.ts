@@ -70,8 +70,9 @@ export function affinityOverloads(ctx: PlacementContext): Violation[] {
 /** Everything wrong with the placement as it is now: per VM, per container, per group. */
 export function auditPlacement(ctx: PlacementContext): Violation[] {
   const out: Violation[] = [];
-  for (const vm of ctx.vms()) out.push(...placedVmViolations(ctx, vm.name));
-  for (const c of ctx.containers()) out.push(...containerOverloads(ctx, c.name));
-  out.push(...affinityOverloads(ctx));
+  // Loops rather than push(...spread): a big site can have more findings than a call has arguments.
+  for (const vm of ctx.vms()) for (const v of placedVmViolations(ctx, vm.name)) out.push(v);
+  for (const c of ctx.containers()) for (const v of containerOverloads(ctx, c.name)) out.push(v);
+  for (const v of affinityOverloads(ctx)) out.push(v);
   return out;
 }

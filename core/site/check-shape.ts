@@ -4,7 +4,7 @@
 // references to them are not reported a second time as "unknown".
 import type { z } from 'zod';
 import type { Finding } from './findings';
-import { describeType } from './findings';
+import { append, describeType } from './findings';
 import { MAX_SECTION } from './limits';
 import { issueFindings, valueAt } from './shape-messages';
 import type { FileSiteInfo, SectionName } from './shape';
@@ -83,7 +83,7 @@ function checkSection<K extends SectionName>(root: unknown, section: K, out: Che
       return;
     }
     for (const issue of r.error.issues)
-      out.findings.push(...issueFindings(issue, [section, index], root, schema));
+      append(out.findings, issueFindings(issue, [section, index], root, schema));
     const name = valueAt(element, ['name']);
     if (typeof name === 'string') out.broken[section].add(name);
   });
@@ -114,7 +114,7 @@ export function checkShape(root: unknown): CheckedShape {
 
   const top = topSchema.safeParse(root);
   if (top.success) out.siteInfo = top.data.site;
-  else for (const issue of top.error.issues) out.findings.push(...issueFindings(issue, [], root, topSchema));
+  else for (const issue of top.error.issues) append(out.findings, issueFindings(issue, [], root, topSchema));
   for (const section of SECTION_NAMES) checkSection(root, section, out);
   return out;
 }

@@ -5,4 +5,4 @@
 export { loadSite, hasErrors, utf8Length } from './load';
 export type { LoadResult } from './load';
 export { fileSchema, PATTERNS } from './shape';
-export { MAX_FILE_BYTES, MAX_DEPTH, MAX_ALIAS_EXPANSION, MAX_SECTION } from './limits';
+export { MAX_FILE_BYTES, MAX_DEPTH, MAX_ALIAS_EXPANSION, MAX_SECTION, MAX_DIAGNOSTICS } from './limits';

@@ -9,6 +9,7 @@ import { checkCrossRefs } from './cross-refs';
 import { checkAddresses } from './address-checks';
 import { toDiagnostics } from './diagnostics';
 import type { Finding } from './findings';
+import { append } from './findings';
 import { MAX_FILE_BYTES } from './limits';
 import {
   normaliseContainer,
@@ -113,11 +114,11 @@ function loadUnguarded(text: string, fileName: string): LoadResult {
   if (!parsed.doc || findings.some((f) => f.severity === 'error')) return done(null);
 
   const plain = toPlain(parsed.doc);
-  findings.push(...plain.findings);
+  append(findings, plain.findings);
   if (plain.value === undefined || plain.findings.length > 0) return done(null);
 
   const shape = checkShape(plain.value);
-  findings.push(...shape.findings);
+  append(findings, shape.findings);
   if (!shape.versionOk) return done(null);
   const shapeOk = shape.findings.length === 0 && shape.siteInfo !== null;
 

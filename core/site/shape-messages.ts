@@ -5,6 +5,7 @@ import { didYouMean } from './did-you-mean';
 import type { Finding, Path } from './findings';
 import { describeType, snippet } from './findings';
 import { KIND_WORD } from './kinds';
+import { MAX_DIAGNOSTICS } from './limits';
 import { PATTERNS } from './shape';
 
 type Issue = z.core.$ZodIssue;
@@ -194,10 +195,15 @@ export function issueFindings(issue: Issue, prefix: Path, root: unknown, schema:
     case 'unrecognized_keys': {
       const known = keysAt(schema, rel);
       const where = owner(root, path);
-      return issue.keys.map((key) => {
+      // A mapping with 300,000 stray keys gets the first few hundred reported, then one summary.
+      const shown = issue.keys.slice(0, MAX_DIAGNOSTICS);
+      const out = shown.map((key) => {
         const hint = didYouMean(key, known) || ` (known keys: ${known.join(', ')})`;
         return error('unknown-key', `unknown key ${snippet(key)} in ${where}${hint}`, [...path, key], 'key');
       });
+      const more = issue.keys.length - shown.length;
+      if (more > 0) out.push(error('unknown-key', `and ${more} more unknown keys in ${where}`, path));
+      return out;
     }
     default:
       return [error('shape', `${what}: ${issue.message}`)];

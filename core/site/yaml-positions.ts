@@ -3,13 +3,28 @@
 // diagnostic are ever looked up. A path that goes past what exists (a missing key) resolves
 // to the deepest node that does exist, i.e. the mapping that lacks the key.
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { Document, LineCounter, Node } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import type { SourcePos } from '../model/types';
 import type { Path } from './findings';
 
 function keyText(key: unknown): string | null {
   if (isScalar(key)) return String(key.value);
   return key === null ? '' : null;
+}
+
+/** First pair of each key per mapping, built on first use: lookups stay O(1) in huge maps. */
+const keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = keyIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      const k = keyText(p.key);
+      if (k !== null && !index.has(k)) index.set(k, p as Pair);
+    }
+    keyIndex.set(map, index);
+  }
+  return index.get(key);
 }
 
 /** Character offset of a path's value (or of its last key, with at = 'key'). */
@@ -21,7 +36,7 @@ export function offsetOf(doc: Document.Parsed, path: Path, at: 'key' | 'value' =
     if (!node || isAlias(node)) return offset;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => keyText(p.key) === String(seg));
+      const pair = pairOf(node, String(seg));
       if (!pair) return offset;
       const keyNode = pair.key as Node | null;
       const keyOffset = keyNode?.range?.[0] ?? offset;

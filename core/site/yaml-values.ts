@@ -20,6 +20,8 @@ interface Converted {
   value: unknown;
   /** Values in this subtree, counting aliased content at full size. */
   size: number;
+  /** Nesting levels below and including this value (a scalar is 0), through aliases too. */
+  height: number;
 }
 
 function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
@@ -52,7 +54,7 @@ export function toPlain(doc: Document.Parsed): PlainResult {
         message: `values are nested more than ${MAX_DEPTH} levels deep (through aliases); a site file needs far fewer`,
       });
     }
-    if (node === null) return { value: null, size: 1 };
+    if (node === null) return { value: null, size: 1, height: 0 };
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       if (!target) {
@@ -61,6 +63,15 @@ export function toPlain(doc: Document.Parsed): PlainResult {
           code: 'yaml-alias',
           offset: node.range?.[0] ?? 0,
           message: `alias *${node.source} does not refer to a complete earlier anchor &${node.source}`,
+        });
+      }
+      // Aliases can stack nesting (each anchor one level deeper than the last) without
+      // any deep text: count the aliased value's own height where it is used.
+      if (depth + target.height > MAX_DEPTH) {
+        fail({
+          code: 'too-deep',
+          offset: node.range?.[0] ?? 0,
+          message: `values are nested more than ${MAX_DEPTH} levels deep (through aliases); a site file needs far fewer`,
         });
       }
       expanded += target.size;
@@ -74,20 +85,23 @@ export function toPlain(doc: Document.Parsed): PlainResult {
       return target;
     }
     let result: Converted;
-    if (isScalar(node)) result = { value: node.value, size: 1 };
+    if (isScalar(node)) result = { value: node.value, size: 1, height: 0 };
     else if (isSeq(node)) {
       const list: unknown[] = [];
       let size = 1;
+      let height = 1;
       for (const item of node.items) {
         const c = convert(isPair(item) ? null : (item as Node | null), depth + 1);
         list.push(c.value);
         size += c.size;
+        height = Math.max(height, c.height + 1);
       }
-      result = { value: list, size };
+      result = { value: list, size, height };
     } else if (isMap(node)) {
       const obj: Record<string, unknown> = {};
       const seen = new Map<string, number>();
       let size = 1;
+      let height = 1;
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         const offset = keyNode?.range?.[0] ?? node.range?.[0] ?? 0;
@@ -102,6 +116,7 @@ export function toPlain(doc: Document.Parsed): PlainResult {
         }
         const c = convert(pair.value as Node | null, depth + 1);
         size += c.size;
+        height = Math.max(height, c.height + 1);
         if (seen.has(key)) {
           findings.push({
             code: 'duplicate-key',
@@ -115,7 +130,7 @@ export function toPlain(doc: Document.Parsed): PlainResult {
         seen.set(key, offset);
         setKey(obj, key, c.value);
       }
-      result = { value: obj, size };
+      result = { value: obj, size, height };
     } else {
       return fail({ code: 'yaml-syntax', offset: 0, message: 'unsupported YAML node' });
     }
