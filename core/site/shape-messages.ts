@@ -130,19 +130,17 @@ export function issueFindings(issue: Issue, prefix: Path, root: unknown, schema:
     ...(at ? { at } : {}),
   });
 
+  // A required key that is absent: zod says invalid_type, or invalid_value for enums.
+  if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+    const parent = path.slice(0, -1);
+    const options = issue.code === 'invalid_value' ? `, one of ${issue.values.map(String).join(', ')}` : '';
+    const message = `${owner(root, parent)} has no "${what}"${withDesc(desc)}${options}, which is required`;
+    return [error('missing-key', message, parent)];
+  }
+
   switch (issue.code) {
     case 'invalid_type': {
       const expected = EXPECTED[issue.expected] ?? issue.expected;
-      if (value === undefined) {
-        const parent = path.slice(0, -1);
-        return [
-          error(
-            'missing-key',
-            `${owner(root, parent)} has no "${what}"${withDesc(desc)}, which is required`,
-            parent,
-          ),
-        ];
-      }
       return [
         error('wrong-type', `${what} must be ${expected}${withDesc(desc)}, not ${describeType(value)}`),
       ];
