@@ -59,7 +59,10 @@ export async function readSiteFile(file: string): Promise<SiteFile> {
  * Write site file text atomically if it loads without errors; otherwise leave the file as it
  * was and return the errors. Returns every diagnostic (warnings included).
  */
-export async function writeSiteText(file: string, text: string): Promise<{ written: boolean; diagnostics: Diagnostic[] }> {
+export async function writeSiteText(
+  file: string,
+  text: string,
+): Promise<{ written: boolean; diagnostics: Diagnostic[] }> {
   const { diagnostics } = loadSite(text, file);
   if (hasErrors(diagnostics)) return { written: false, diagnostics };
   try {
