@@ -1,0 +1,264 @@
+// Lower bounds, so every answer can say how far it is from the best possible:
+// - consolidation: per independent part (e.g. security domain), the LP bound of covering the
+//   total demand of every dimension with bin capacities (solved through its Lagrangian dual,
+//   any multipliers give a valid bound), the Martello-Toth L2 bound per dimension when the
+//   part's bins are identical, and the cheapest bin that can take the largest item;
+// - balance: total demand over total capacity per dimension and part, and for every item the
+//   best utilisation it could reach alone on its best bin.
+import { components, type Component } from './components';
+import type { PackingProblem } from './problem';
+
+export interface Bound {
+  value: number;
+  /** How the bound was obtained, for reports. */
+  method: string;
+}
+
+/** Martello & Toth's L2 lower bound on the number of bins of capacity `cap` for `sizes`. */
+export function l2Bound(sizes: ArrayLike<number>, cap: number): number {
+  const s = Float64Array.from(sizes).sort();
+  const n = s.length;
+  if (n === 0) return 0;
+  if (!(cap > 0)) return (s[n - 1] ?? 0) > 0 ? Number.POSITIVE_INFINITY : 0;
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = (prefix[i] ?? 0) + (s[i] ?? 0);
+  // Index of the first size > x (sizes ascending).
+  const above = (x: number): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((s[mid] ?? 0) > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  // Index of the first size >= x.
+  const atLeast = (x: number): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((s[mid] ?? 0) >= x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const total = prefix[n] ?? 0;
+  let best = Math.ceil(total / cap - 1e-9);
+  const half = cap / 2;
+  const alphas = [0];
+  for (let i = 0; i < n; i++) {
+    const v = s[i] ?? 0;
+    if (v > half) break;
+    if (v !== alphas[alphas.length - 1]) alphas.push(v);
+  }
+  const iHalf = above(half);
+  for (const a of alphas) {
+    const iJ1 = above(cap - a); // J1: size > cap - a
+    const iJ3 = atLeast(a); // J3: a <= size <= cap/2
+    const j1 = n - iJ1;
+    const j2Count = Math.max(0, iJ1 - iHalf);
+    const j2Sum = j2Count > 0 ? (prefix[iJ1] ?? 0) - (prefix[iHalf] ?? 0) : 0;
+    const j3Sum = iHalf > iJ3 ? (prefix[iHalf] ?? 0) - (prefix[iJ3] ?? 0) : 0;
+    const rest = Math.max(0, Math.ceil((j3Sum - (j2Count * cap - j2Sum)) / cap - 1e-9));
+    best = Math.max(best, j1 + j2Count + rest);
+  }
+  return best;
+}
+
+/**
+ * Lower bound on the cost of bins whose capacities cover `need` per dimension: the LP
+ * min sum c_b y_b, sum_b cap_bk y_b >= need_k, 0 <= y <= 1, through its dual
+ * max sum_k l_k need_k - sum_b max(0, sum_k l_k cap_bk - c_b), by coordinate ascent with
+ * exact line searches. Infinity when even every bin together is too small.
+ */
+export function coverBound(p: PackingProblem, bins: readonly number[], need: Float64Array): number {
+  const d = p.dims;
+  for (let k = 0; k < d; k++) {
+    let total = 0;
+    for (const b of bins) total += p.capacity[b * d + k] ?? 0;
+    if (total < (need[k] ?? 0)) return Number.POSITIVE_INFINITY;
+  }
+  const lambda = new Float64Array(d);
+  const value = (): number => {
+    let v = 0;
+    for (let k = 0; k < d; k++) v += (lambda[k] ?? 0) * (need[k] ?? 0);
+    for (const b of bins) {
+      let x = -(p.cost[b] ?? 0);
+      for (let k = 0; k < d; k++) x += (lambda[k] ?? 0) * (p.capacity[b * d + k] ?? 0);
+      if (x > 0) v -= x;
+    }
+    return v;
+  };
+  let best = value();
+  const points: { t: number; c: number }[] = [];
+  for (let round = 0; round < 60; round++) {
+    let improved = false;
+    for (let k = 0; k < d; k++) {
+      const nk = need[k] ?? 0;
+      if (nk <= 0) {
+        lambda[k] = 0;
+        continue;
+      }
+      points.length = 0;
+      let slope = nk;
+      for (const b of bins) {
+        const ck = p.capacity[b * d + k] ?? 0;
+        let r = -(p.cost[b] ?? 0);
+        for (let j = 0; j < d; j++) if (j !== k) r += (lambda[j] ?? 0) * (p.capacity[b * d + j] ?? 0);
+        if (ck <= 0) continue;
+        if (r > 0) slope -= ck;
+        else points.push({ t: -r / ck, c: ck });
+      }
+      let t = 0;
+      if (slope > 0) {
+        points.sort((a, b) => a.t - b.t);
+        for (const pt of points) {
+          t = pt.t;
+          slope -= pt.c;
+          if (slope <= 0) break;
+        }
+      }
+      lambda[k] = t;
+    }
+    const v = value();
+    if (v > best + 1e-9 * Math.max(1, Math.abs(best))) {
+      best = v;
+      improved = true;
+    }
+    if (!improved) break;
+  }
+  return Math.max(0, best);
+}
+
+const allIntegers = (a: ArrayLike<number>, idx: readonly number[]): boolean =>
+  idx.every((b) => Number.isInteger(a[b] ?? 0.5));
+
+function identicalBins(p: PackingProblem, bins: readonly number[]): boolean {
+  const d = p.dims;
+  const first = bins[0];
+  if (first === undefined) return true;
+  for (const b of bins) {
+    if (p.cost[b] !== p.cost[first]) return false;
+    for (let k = 0; k < d; k++) if (p.capacity[b * d + k] !== p.capacity[first * d + k]) return false;
+  }
+  return true;
+}
+
+function componentConsolidationBound(p: PackingProblem, c: Component): { value: number; method: string } {
+  const d = p.dims;
+  const forced = new Set<number>();
+  for (const i of c.items) {
+    if (p.movable && p.movable[i] === 0) forced.add(p.initial?.[i] ?? -1);
+  }
+  forced.delete(-1);
+  let forcedCost = 0;
+  for (const b of forced) forcedCost += p.cost[b] ?? 0;
+  const need = new Float64Array(d);
+  for (const i of c.items) for (let k = 0; k < d; k++) need[k] = (need[k] ?? 0) + (p.demand[i * d + k] ?? 0);
+  for (const b of forced)
+    for (let k = 0; k < d; k++) need[k] = Math.max(0, (need[k] ?? 0) - (p.capacity[b * d + k] ?? 0));
+  const free = c.bins.filter((b) => !forced.has(b) && p.closed?.[b] !== 1);
+  let value = forcedCost + coverBound(p, free, need);
+  let method = 'LP cover';
+  // Any movable item needs a bin; the cheapest bin able to take the biggest one alone.
+  if (forced.size === 0 && c.items.length > 0) {
+    let cheapest = Number.POSITIVE_INFINITY;
+    const big = c.items.reduce(
+      (m, i) => ((p.demand[i * d] ?? 0) > (p.demand[m * d] ?? 0) ? i : m),
+      c.items[0] ?? 0,
+    );
+    for (const b of free) {
+      let ok = true;
+      for (let k = 0; k < d; k++) if ((p.demand[big * d + k] ?? 0) > (p.capacity[b * d + k] ?? 0)) ok = false;
+      if (ok) cheapest = Math.min(cheapest, p.cost[b] ?? 0);
+    }
+    if (cheapest > value) {
+      value = cheapest;
+      method = 'cheapest bin for the largest item';
+    }
+  }
+  if (forced.size === 0 && free.length > 0 && identicalBins(p, free)) {
+    const b0 = free[0] ?? 0;
+    let bins = 0;
+    for (let k = 0; k < d; k++) {
+      const sizes = c.items.map((i) => p.demand[i * d + k] ?? 0);
+      bins = Math.max(bins, l2Bound(sizes, p.capacity[b0 * d + k] ?? 0));
+    }
+    const v = bins * (p.cost[b0] ?? 0);
+    if (v > value) {
+      value = v;
+      method = 'L2 (Martello-Toth)';
+    }
+  }
+  if (allIntegers(p.cost, c.bins)) value = Math.ceil(value - 1e-7);
+  return { value, method };
+}
+
+/** Lower bound on the total cost of powered-on bins. */
+export function consolidationBound(p: PackingProblem): Bound {
+  let value = 0;
+  const methods = new Set<string>();
+  for (const c of components(p)) {
+    if (c.items.length === 0) continue;
+    const r = componentConsolidationBound(p, c);
+    value += r.value;
+    methods.add(r.method);
+  }
+  return { value, method: [...methods].join(' + ') || 'empty' };
+}
+
+/** Lower bound on the peak utilisation (highest load / capacity over bins and dimensions). */
+export function balanceBound(p: PackingProblem): Bound {
+  const d = p.dims;
+  let value = 0;
+  let method = 'volume';
+  const pinnedLoad = new Float64Array(p.binCount * d);
+  for (let i = 0; i < p.itemCount; i++) {
+    if (p.movable && p.movable[i] === 0) {
+      const b = p.initial?.[i] ?? -1;
+      if (b >= 0)
+        for (let k = 0; k < d; k++)
+          pinnedLoad[b * d + k] = (pinnedLoad[b * d + k] ?? 0) + (p.demand[i * d + k] ?? 0);
+    }
+  }
+  for (const c of components(p)) {
+    for (let k = 0; k < d; k++) {
+      let dem = 0;
+      let cap = 0;
+      for (const i of c.items) dem += p.demand[i * d + k] ?? 0;
+      for (const b of c.bins) cap += p.capacity[b * d + k] ?? 0;
+      if (dem > 0) value = Math.max(value, cap > 0 ? dem / cap : Number.POSITIVE_INFINITY);
+    }
+  }
+  for (let i = 0; i < p.itemCount; i++) {
+    if (p.movable && p.movable[i] === 0) continue;
+    const bins = p.eligibility ? (p.eligibility.classBins[p.eligibility.classOf[i] ?? 0] ?? []) : null;
+    let bestAlone = Number.POSITIVE_INFINITY;
+    const n = bins ? bins.length : p.binCount;
+    for (let x = 0; x < n; x++) {
+      const b = bins ? (bins[x] ?? 0) : x;
+      if (p.closed?.[b] === 1 && p.initial?.[i] !== b) continue;
+      let u = 0;
+      for (let k = 0; k < d; k++) {
+        const l = (pinnedLoad[b * d + k] ?? 0) + (p.demand[i * d + k] ?? 0);
+        const cap = p.capacity[b * d + k] ?? 0;
+        if (l > 0) u = Math.max(u, cap > 0 ? l / cap : Number.POSITIVE_INFINITY);
+      }
+      bestAlone = Math.min(bestAlone, u);
+    }
+    if (bestAlone > value) {
+      value = bestAlone;
+      method = 'largest item on its best bin';
+    }
+  }
+  return { value, method };
+}
+
+/** Relative gap between an objective and its lower bound (0 = proven optimal). */
+export function relativeGap(objective: number, bound: number): number {
+  if (!Number.isFinite(objective)) return Number.POSITIVE_INFINITY;
+  if (objective <= bound) return 0;
+  return bound > 0 ? (objective - bound) / bound : Number.POSITIVE_INFINITY;
+}
