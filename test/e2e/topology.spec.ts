@@ -1,7 +1,7 @@
 // The topology view end to end: the real renderer in Chromium against the real handlers over
 // the loopback transport, on the example site (numbers read from the YAML file itself) and on
 // broken copies of it. Screenshots land in test/e2e/output/screenshots/.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -245,7 +245,48 @@ const CROSS_REF = brokenCopy('cross-ref.yaml', (t) =>
     .replace(`container: ${vmA.container}\n`, `container: ${otherDomainContainer.name}\n`)
     .replace(`ip: ${vmB.nics?.[0]?.ip},`, `ip: ${vmA.nics?.[0]?.ip},`),
 );
+/** A copy that a test deletes, to make a reload fail. */
+const CROSS_REF_COPY = {
+  file: path.join(dir, 'vanishing.yaml'),
+  make(): string {
+    writeFileSync(this.file, readFileSync(CROSS_REF, 'utf8'));
+    return this.file;
+  },
+};
 const UNREADABLE = brokenCopy('unreadable.yaml', (t) => t.replace('\nvms:\n', '\nvms: [\n'));
+
+test('the page follows main: another site opened there, a refused dialog, a failed reload', async ({
+  page,
+  paddock,
+}) => {
+  await openApp(page, paddock.open);
+  await expect(page.getByTestId('count-diagnostics')).toHaveText('valid');
+  // The event stream is connected once the server has subscribed the page to main's events.
+  await expect.poll(() => paddock.handlers.events.size).toBeGreaterThan(0);
+  await paddock.handlers.openSite(CROSS_REF, 'dialog');
+  await expect(page.locator('.site-file')).toHaveText('cross-ref.yaml');
+  await expect(page.getByTestId('count-diagnostics')).toContainText('2 errors');
+  await expect(page.getByRole('region', { name: 'Problems in the site file' })).toBeVisible();
+
+  // The loopback host has no native dialog: the page says so and keeps the site.
+  await page.getByRole('button', { name: 'Open…' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Could not open a site');
+  await expect(alert).toContainText('needs the desktop app');
+  await expect(page.locator('.site-file')).toHaveText('cross-ref.yaml');
+  await alert.getByRole('button', { name: 'Dismiss: Could not open a site' }).click();
+  await expect(alert).toHaveCount(0);
+
+  // A reload of a file that has vanished is an error that names the file; the site stays shown.
+  await paddock.handlers.openSite(CROSS_REF_COPY.make(), 'dialog');
+  await expect(page.locator('.site-file')).toHaveText('vanishing.yaml');
+  rmSync(CROSS_REF_COPY.file);
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('alert')).toContainText(CROSS_REF_COPY.file);
+  await expect(page.getByTestId('count-vms')).toContainText(plural(facts.vms.length, 'VM'));
+  await paddock.screenshot(page, 'site-request-failed');
+  expect(paddock.pageErrors()).toEqual([]);
+});
 
 test.describe('a site with errors', () => {
   test.use({ siteFile: CROSS_REF });

@@ -34,20 +34,24 @@ export function reloadSite(api: PaddockApi): Promise<void> {
   return siteRequest(() => api.site.reload({}));
 }
 
-export function openSiteDialog(api: PaddockApi): Promise<void> {
-  // null = the user cancelled the dialog: keep the current site.
-  return siteRequest(() => api.site.openDialog({}), true);
+export async function openSiteDialog(api: PaddockApi): Promise<void> {
+  // Failing to choose a file (or a host without dialogs) leaves the open site as it is: a
+  // dismissable notice, not an error about the site. null = the user cancelled.
+  try {
+    const snapshot = await api.site.openDialog({});
+    if (snapshot) useSiteStore.getState().received(snapshot);
+  } catch (e) {
+    useNoticeStore.getState().push('Could not open a site', errorMessage(e));
+  }
 }
 
-async function siteRequest(request: () => Promise<SiteSnapshot | null>, keepOnNull = false): Promise<void> {
+async function siteRequest(request: () => Promise<SiteSnapshot | null>): Promise<void> {
   const store = useSiteStore.getState();
   store.started();
   const t0 = performance.now();
   try {
     const snapshot = await request();
-    const ms = performance.now() - t0;
-    if (snapshot === null && keepOnNull) useSiteStore.setState({ loading: false });
-    else useSiteStore.getState().received(snapshot, ms);
+    useSiteStore.getState().received(snapshot, performance.now() - t0);
   } catch (e) {
     useSiteStore.getState().failed(errorMessage(e));
   }

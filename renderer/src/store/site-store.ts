@@ -15,6 +15,7 @@ export interface SiteState {
   received(snapshot: SiteSnapshot | null, requestMs?: number): void;
   started(): void;
   failed(message: string): void;
+  dismissError(): void;
 }
 
 export const useSiteStore = create<SiteState>()((set) => ({
@@ -33,4 +34,5 @@ export const useSiteStore = create<SiteState>()((set) => ({
     })),
   started: () => set({ loading: true }),
   failed: (message) => set({ loading: false, requestError: message, initialised: true }),
+  dismissError: () => set({ requestError: null }),
 }));

@@ -149,11 +149,22 @@ describe('site and theme actions', () => {
     expect(useSiteStore.getState().snapshot?.fileName).toBe('b.yaml');
   });
 
-  it('a cancelled open dialog keeps the current site', async () => {
+  it('a cancelled or failed open dialog keeps the current site; a failure is a notice', async () => {
     useSiteStore.getState().received(snapshot('a'));
     await openSiteDialog(fakeMain({ 'site.openDialog': ok(null) }).api);
     expect(useSiteStore.getState()).toMatchObject({ loading: false, requestError: null });
     expect(useSiteStore.getState().snapshot?.fileName).toBe('a.yaml');
+    await openSiteDialog(
+      fakeMain({ 'site.openDialog': fail('The open-site dialog needs the desktop app') }).api,
+    );
+    expect(useSiteStore.getState().snapshot?.fileName).toBe('a.yaml');
+    expect(useSiteStore.getState().requestError).toBeNull();
+    expect(useNoticeStore.getState().notices.at(-1)).toMatchObject({
+      message: 'Could not open a site',
+      detail: 'The open-site dialog needs the desktop app',
+    });
+    await openSiteDialog(fakeMain({ 'site.openDialog': ok(snapshot('c')) }).api);
+    expect(useSiteStore.getState().snapshot?.fileName).toBe('c.yaml');
   });
 
   it('applies a theme at once, keeps what main saved, and goes back when saving fails', async () => {

@@ -6,12 +6,22 @@ export function NoticeBanner() {
   const notices = useNoticeStore((s) => s.notices);
   const dismiss = useNoticeStore((s) => s.dismiss);
   const requestError = useSiteStore((s) => s.requestError);
+  const dismissError = useSiteStore((s) => s.dismissError);
   if (notices.length === 0 && !requestError) return null;
   return (
     <div className="notices" role="alert">
       {requestError && (
         <div className="notice">
-          <strong>Site request failed:</strong> <span>{requestError}</span>
+          <strong>Site request failed</strong>
+          <span className="notice-detail">{requestError}</span>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={dismissError}
+            aria-label="Dismiss: site request failed"
+          >
+            Dismiss
+          </button>
         </div>
       )}
       {notices.map((n) => (
