@@ -21,7 +21,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          globalSetup: ['test/integration/global-setup.ts'],
+          // The lab is shared by the whole run and stopped at its end (test/lab/vitest-global.ts).
+          globalSetup: ['test/integration/global-setup.ts', 'test/lab/vitest-global.ts'],
         },
       },
     ],

@@ -7,7 +7,8 @@
 import { copyFile, mkdir, open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LabDomainPlan, LabGuestPlan } from './config';
-import { inHost, run } from './exec';
+import { existsSync, readFileSync } from 'node:fs';
+import { inHost, run, waitFor } from './exec';
 
 export const GUEST_DISK_MIB = 16;
 
@@ -66,7 +67,10 @@ export function domainXml(domain: LabDomainPlan, guest: LabGuestPlan, memoryMiB:
       <source bridge='${esc(domain.bridge)}'/>
       <model type='virtio'/>
     </interface>
-    <serial type='pty'><target port='0'/></serial>
+    <serial type='pty'>
+      <log file='/var/log/libvirt/qemu/${esc(guest.name)}.serial.log' append='on'/>
+      <target port='0'/>
+    </serial>
     <console type='pty'><target type='serial' port='0'/></console>
     <controller type='usb' model='none'/>
     <memballoon model='none'/>
@@ -109,4 +113,17 @@ export async function defineAndStart(
     await run(virsh('define', file), { timeoutMs: 30_000 });
     await run(virsh('start', g.name), { timeoutMs: 60_000 });
   }
+}
+
+/** Serial console log of a guest, as the host folder sees it (libvirt writes it via virtlogd). */
+export const serialLog = (hostDir: string, guest: string): string =>
+  path.join(hostDir, 'log', 'qemu', `${guest}.serial.log`);
+
+/** Wait until a guest's init says it is ready: its shell is up and it obeys the ACPI power
+ * button (a button pressed before acpid runs is lost, so shutdown tests need this). */
+export async function waitReady(hostDir: string, guest: string, timeoutMs: number): Promise<void> {
+  const file = serialLog(hostDir, guest);
+  await waitFor(`guest ${guest} to boot (see ${file})`, timeoutMs, () =>
+    existsSync(file) ? readFileSync(file, 'utf8').includes(`paddock-guest ${guest}: ready`) : false,
+  );
 }

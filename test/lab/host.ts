@@ -100,7 +100,7 @@ async function startAnchor(s: HostSetup): Promise<number> {
 export async function startHost(s: HostSetup): Promise<void> {
   const { host, hs, domain } = s;
   const dir = hs.dir;
-  for (const d of ['run', 'varlib', 'cache', 'log']) await mkdir(path.join(dir, d), { recursive: true });
+  for (const d of ['run', 'varlib', 'cache', 'log/qemu']) await mkdir(path.join(dir, d), { recursive: true });
   await writeLibvirtConfig(dir, host.hostUuid);
   await writeFile(
     path.join(dir, 'sshd_config'),

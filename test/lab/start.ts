@@ -17,7 +17,7 @@ import {
 } from './config';
 import { run, tryRun } from './exec';
 import { ensureGuestImage } from './guest-image';
-import { defineAndStart, preparePool } from './guests';
+import { defineAndStart, preparePool, waitReady } from './guests';
 import { installGuardRoute, verifyGuardRoute } from './guard-route';
 import { startHost } from './host';
 import { makeKeys } from './keys';
@@ -26,6 +26,7 @@ import { preflight } from './preflight';
 import { labSiteYaml } from './site-file';
 import { newState, readState, writeState, type HostState, type LabState } from './state';
 import { teardown } from './teardown';
+import { LAB_VAULT_PASSPHRASE, writeLabVaults } from './vault';
 
 export interface StartOptions extends Partial<LabOptions> {
   /** `npm run lab`: shared test runs reuse it but never stop it. */
@@ -144,6 +145,15 @@ async function build(plan: LabPlan, state: LabState, log: (l: string) => void): 
     }),
   );
 
+  log('waiting for the guests to boot');
+  await Promise.all(
+    state.hosts.flatMap((hs) =>
+      (plan.hosts.find((h) => h.name === hs.name)?.guests ?? []).map((g) =>
+        waitReady(hs.dir, g.name, 180_000),
+      ),
+    ),
+  );
+
   // The site records what the hosts themselves report, so discovery sees no capacity drift.
   const h1 = state.hosts[0];
   if (!h1?.anchorPid) throw new Error('lab: no host to ask for capacity');
@@ -151,7 +161,16 @@ async function build(plan: LabPlan, state: LabState, log: (l: string) => void): 
   const site = path.join(stateDir, 'site.yaml');
   await writeFileAtomic(site, labSiteYaml(plan, capacity), { mode: 0o644 });
   await chmod(keys.key, 0o600);
-  state.files = { site, key: keys.key, knownHosts: keys.knownHosts };
+  log('vaults');
+  const vaults = path.join(stateDir, 'vaults');
+  await writeLabVaults(plan, vaults, keys.key);
+  state.files = {
+    site,
+    key: keys.key,
+    knownHosts: keys.knownHosts,
+    vault: vaults,
+    vaultPassphrase: LAB_VAULT_PASSPHRASE,
+  };
   await writeFile(path.join(stateDir, 'README.txt'), readme(state));
 }
 
@@ -162,6 +181,7 @@ export function readme(state: LabState): string {
     `site file:   ${f?.site ?? '-'}`,
     `ssh key:     ${f?.key ?? '-'} (root on every lab host)`,
     `known_hosts: ${f?.knownHosts ?? '-'}`,
+    `vaults:      ${f?.vault ?? '-'} (one per domain, passphrase "${f?.vaultPassphrase ?? '-'}")`,
     ...state.hosts.map(
       (h) =>
         `host ${h.name}: ssh -i ${f?.key ?? 'KEY'} -o UserKnownHostsFile=${f?.knownHosts ?? 'KNOWN'} root@${h.address}`,

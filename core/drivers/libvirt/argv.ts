@@ -50,9 +50,9 @@ export class VirshArgv {
   destroy(name: string): string[] {
     return this.onDomain('destroy', name);
   }
-  /** The XML goes on stdin: no temporary file on the host. */
-  define(): string[] {
-    return this.base('define', '--file', '/dev/stdin');
+  /** virsh reads the XML from a file (a temporary one, see the driver). */
+  define(file: string): string[] {
+    return this.base('define', '--file', file);
   }
   undefine(name: string): string[] {
     return this.onDomain('undefine', name);

@@ -142,7 +142,21 @@ export class LibvirtDriver extends CommandDriver implements HypervisorDriver {
         `domain XML names ${JSON.stringify(xml.name.slice(0, 80))}, which is not an allowed VM name`,
       );
     }
-    await this.stdout(this.virsh.define(), definition);
+    // virsh wants a file, and /dev/stdin is not openable when stdin is a socket (as it is
+    // under sshd): write a private temporary file on the host with tee, define, remove it.
+    const tmp = (await this.stdout(['mktemp', '--tmpdir', 'paddock-define.XXXXXXXX'])).trim();
+    if (!/^\/[A-Za-z0-9._/-]{1,200}$/.test(tmp)) {
+      throw new DriverError(
+        'unexpected-output',
+        `${this.target}: mktemp gave ${JSON.stringify(tmp.slice(0, 80))}, not a path`,
+      );
+    }
+    try {
+      await this.stdout(['tee', '--', tmp], definition);
+      await this.stdout(this.virsh.define(tmp));
+    } finally {
+      await this.stdout(['rm', '-f', '--', tmp]).catch(() => undefined);
+    }
     return xml.name;
   }
 

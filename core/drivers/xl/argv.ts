@@ -54,9 +54,10 @@ export class XlArgv {
   destroy(name: string): string[] {
     return ['xl', 'destroy', checkName(name)];
   }
-  /** The configuration text goes on stdin. */
+  /** The configuration text goes on stdin (tee reads it whatever stdin is: /dev/stdin cannot
+   * be opened when it is a socket, as under sshd). */
   writeConfig(name: string): string[] {
-    return ['cp', '--', '/dev/stdin', this.configPath(name)];
+    return ['tee', '--', this.configPath(name)];
   }
   removeConfig(name: string): string[] {
     return ['rm', '-f', '--', this.configPath(name)];

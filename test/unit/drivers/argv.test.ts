@@ -101,7 +101,7 @@ describe('xl argv', () => {
       fc.property(validName, (name) => {
         expect(x.shutdown(name)).toEqual(['xl', 'shutdown', name]);
         expect(x.create(name)).toEqual(['xl', 'create', `/etc/xen/${name}.cfg`]);
-        expect(x.writeConfig(name)).toEqual(['cp', '--', '/dev/stdin', `/etc/xen/${name}.cfg`]);
+        expect(x.writeConfig(name)).toEqual(['tee', '--', `/etc/xen/${name}.cfg`]);
       }),
     );
   });

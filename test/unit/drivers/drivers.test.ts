@@ -106,15 +106,36 @@ describe('LibvirtDriver', () => {
     await expect(new LibvirtDriver(runner).capacity()).rejects.toMatchObject({ code: 'timeout' });
   });
 
-  it('define sends the XML on stdin after checking it', async () => {
+  it('define checks the XML, writes it to a private temporary file, defines, and removes the file', async () => {
     const xml = virshFixture('dumpxml-shutoff.xml');
-    const runner = new ScriptedRunner({ [`${V} define --file /dev/stdin`]: { stdout: 'Domain defined\n' } });
+    const tmp = '/tmp/paddock-define.Ab12Cd34';
+    const runner = new ScriptedRunner({
+      'mktemp --tmpdir paddock-define.XXXXXXXX': { stdout: `${tmp}\n` },
+      [`tee -- ${tmp}`]: (cmd) => ({ stdout: String(cmd.stdin) }),
+      [`${V} define --file ${tmp}`]: { stdout: 'Domain defined\n' },
+      [`rm -f -- ${tmp}`]: {},
+    });
     expect(await new LibvirtDriver(runner).define(xml)).toBe('research-vm2');
-    expect(runner.seen[0]?.stdin).toBe(xml);
+    expect(runner.seen.map((c) => c.argv[0])).toEqual(['mktemp', 'tee', 'virsh', 'rm']);
+    expect(runner.seen[1]?.stdin).toBe(xml);
     await expect(new LibvirtDriver(runner).define(xml.replace('research-vm2', '-bad name'))).rejects.toThrow(
       /not an allowed VM name/,
     );
-    expect(runner.seen).toHaveLength(1);
+    expect(runner.seen).toHaveLength(4);
+  });
+
+  it('define removes the temporary file when virsh refuses the XML', async () => {
+    const tmp = '/tmp/paddock-define.X';
+    const runner = new ScriptedRunner({
+      'mktemp --tmpdir paddock-define.XXXXXXXX': { stdout: `${tmp}\n` },
+      [`tee -- ${tmp}`]: {},
+      [`${V} define --file ${tmp}`]: { code: 1, stderr: 'error: XML error: bad\n' },
+      [`rm -f -- ${tmp}`]: {},
+    });
+    await expect(new LibvirtDriver(runner).define(virshFixture('dumpxml-shutoff.xml'))).rejects.toThrow(
+      /XML error: bad/,
+    );
+    expect(runner.seen.at(-1)?.argv).toEqual(['rm', '-f', '--', tmp]);
   });
 
   it('gives the console as a pty command with the escape byte', () => {
