@@ -23,7 +23,9 @@ export function Header() {
         </svg>
       </div>
       <div className="site-title">
-        <h1 className="site-name">{name}</h1>
+        <h1 className="site-name" title={name}>
+          {name}
+        </h1>
         {snapshot && (
           <span className="site-file" title={snapshot.path}>
             {snapshot.fileName}

@@ -53,7 +53,7 @@ export function SearchBox() {
           ref={inputRef}
           type="search"
           className="search-input"
-          placeholder="Search ( / )   e.g. tag:gateway domain:edu state:running"
+          placeholder="Search (/)   e.g. tag:web state:running"
           aria-label="Search the topology"
           aria-describedby={helpId}
           aria-invalid={query.errors.length > 0}
