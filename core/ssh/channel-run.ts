@@ -86,7 +86,12 @@ export function runOnChannel(ch: ClientChannel, o: ChannelRunOptions): ChannelRu
       closeChannel();
       reject(new CommandError(code2, o.label, message, partial()));
     };
-    const onAbort = () => stop('aborted', 'command cancelled');
+    const onAbort = () => {
+      const r: unknown = o.signal?.reason;
+      if (r instanceof Error && r.name === 'TimeoutError') {
+        stop('command-timeout', `command timed out after ${Date.now() - o.startedAt} ms`);
+      } else stop('aborted', 'command cancelled');
+    };
     const cleanup = () => {
       clearTimeout(timer);
       o.signal?.removeEventListener('abort', onAbort);

@@ -14,7 +14,7 @@ import type { AuditContext } from './audit-entry';
 import { requireSink, writeAudit } from './audit-entry';
 import { authPlan } from './auth';
 import { runOnChannel } from './channel-run';
-import { SshError } from './errors';
+import { SshError, abortError } from './errors';
 import type { HostKeyPrompt } from './host-key-gate';
 import { HostKeyGate, hostKeyAlgorithms } from './host-key-gate';
 import type { InteractiveOptions } from './interactive';
@@ -73,6 +73,7 @@ function describeSocketError(e: ErrorWithLevel, host: string, port: number): str
 export class SshConnection {
   readonly channels: Semaphore;
   private open = true;
+  private liveSessions = 0;
   private closeError: SshError | null = null;
   private readonly closeListeners = new Set<(e: SshError | null) => void>();
   lastUsed = Date.now();
@@ -307,23 +308,29 @@ export class SshConnection {
   private async runUnaudited(cmd: RemoteCommand, startedAt: number, o: RunOptions): Promise<CommandResult> {
     const line = commandLine(cmd.argv);
     const signal = o.signal ?? cmd.signal;
-    // A server with a lower session limit than ours refuses a channel: shrink to what it
-    // accepted and wait for a slot instead of failing the command.
     for (let attempt = 0; ; attempt++) {
-      const release = await this.channels.acquire(signal);
+      const release = await this.channels.acquire(signal).catch((e: unknown) => {
+        throw e instanceof SshError
+          ? e
+          : abortError(signal?.reason ?? e, this.label, 'cancelled while waiting for a session');
+      });
       let ch: ClientChannel;
       try {
         ch = await this.openExec(line);
       } catch (e) {
         release();
+        // A server with fewer sessions than our capacity refuses the surplus opens: each
+        // refusal lowers the capacity by one (N concurrent opens against a limit of L give N-L
+        // refusals, leaving the capacity at L) and the command waits for a slot. Only when
+        // nothing else is open is a refusal final.
         if (
           e instanceof SshError &&
           e.code === 'channel-failed' &&
-          this.channels.inUse > 0 &&
-          attempt < 5 &&
+          (this.channels.inUse > 0 || this.liveSessions > 0) &&
+          attempt < 100 &&
           this.open
         ) {
-          this.channels.setCapacity(this.channels.inUse);
+          this.channels.setCapacity(this.channels.capacity - 1);
           continue;
         }
         throw e;
@@ -346,11 +353,21 @@ export class SshConnection {
   }
 
   private openExec(line: string, pty?: PseudoTtyOptions): Promise<ClientChannel> {
-    return this.channel((cb) => (pty ? this.client.exec(line, { pty }, cb) : this.client.exec(line, cb)));
+    return this.session(
+      this.channel((cb) => (pty ? this.client.exec(line, { pty }, cb) : this.client.exec(line, cb))),
+    );
   }
 
   private openShell(pty: PseudoTtyOptions): Promise<ClientChannel> {
-    return this.channel((cb) => this.client.shell(pty, cb));
+    return this.session(this.channel((cb) => this.client.shell(pty, cb)));
+  }
+
+  /** Count session channels the server accepted, until it closes them. */
+  private async session(opening: Promise<ClientChannel>): Promise<ClientChannel> {
+    const ch = await opening;
+    this.liveSessions++;
+    ch.once('close', () => this.liveSessions--);
+    return ch;
   }
 
   /** A TCP stream from this host to another (jump host). Not a session channel. */

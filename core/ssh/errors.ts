@@ -74,3 +74,12 @@ export function errorCode(e: unknown): string {
   if (e && typeof e === 'object' && 'code' in e && typeof e.code === 'string') return e.code;
   return 'internal';
 }
+
+/** The error for an aborted wait: a timeout when the signal timed out, else a cancellation. */
+export function abortError(reason: unknown, target: string, what = 'cancelled'): SshError {
+  if (reason instanceof SshError) return reason;
+  if (reason instanceof Error && reason.name === 'TimeoutError') {
+    return new SshError('command-timeout', target, 'timed out');
+  }
+  return new SshError('aborted', target, what);
+}

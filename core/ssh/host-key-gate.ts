@@ -41,10 +41,12 @@ const DEFAULT_HOST_KEY_ALGORITHMS = [
 
 /** Offer the algorithms of the key types we know first, as OpenSSH does, so that a host with
  * several keys presents the one we can check. */
-export function hostKeyAlgorithms(knownTypes: readonly string[]): Algorithms['serverHostKey'] {
+type HostKeyAlgorithm = Extract<NonNullable<Algorithms['serverHostKey']>, unknown[]>[number];
+
+export function hostKeyAlgorithms(knownTypes: readonly string[]): HostKeyAlgorithm[] {
   const first = knownTypes.flatMap(algorithmsForKeyType);
   const rest = DEFAULT_HOST_KEY_ALGORITHMS.filter((a) => !first.includes(a));
-  return [...new Set([...first, ...rest])] as NonNullable<Algorithms['serverHostKey']>;
+  return [...new Set([...first, ...rest])] as HostKeyAlgorithm[];
 }
 
 export interface GateOptions {

@@ -138,7 +138,14 @@ export class KnownHostsStore {
       }
       if (!FINGERPRINT.test(key.fingerprint))
         throw new KnownHostsError(this.file, `bad fingerprint ${key.fingerprint}`);
-      const entry: KnownHostEntry = { host: h, port, ...key, addedAt: new Date().toISOString(), source };
+      const entry: KnownHostEntry = {
+        host: h,
+        port,
+        keyType: key.keyType,
+        fingerprint: key.fingerprint,
+        addedAt: new Date().toISOString(),
+        source,
+      };
       await this.write([...this.entries, entry]);
       return 'added';
     });

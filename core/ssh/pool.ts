@@ -13,7 +13,7 @@ import { requireSink, writeAudit } from './audit-entry';
 import type { BackoffPolicy } from './backoff';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import { SshConnection } from './connection';
-import { SshError, errorCode, isPermanent } from './errors';
+import { SshError, abortError, errorCode, isPermanent } from './errors';
 import type { HostKeyPrompt } from './host-key-gate';
 import type { InteractiveOptions, InteractiveSession } from './interactive';
 import type { KnownHostsStore } from './known-hosts';
@@ -71,14 +71,6 @@ export interface PoolStats {
 }
 
 const label = (t: { domain: string; name: string }) => `${t.domain}/${t.name}`;
-
-function abortError(signal: AbortSignal, lbl: string): SshError {
-  const r: unknown = signal.reason;
-  if (r instanceof SshError) return r;
-  if (r instanceof Error && r.name === 'TimeoutError')
-    return new SshError('command-timeout', lbl, 'timed out before the command could start');
-  return new SshError('aborted', lbl, 'cancelled');
-}
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -315,7 +307,7 @@ export class SshPool {
     if (!signal) return pending;
     // Waiting is abortable without cancelling the shared attempt other commands wait for.
     return new Promise<SshConnection>((resolve, reject) => {
-      const onAbort = () => reject(abortError(signal, label(t)));
+      const onAbort = () => reject(abortError(signal.reason, label(t)));
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));

@@ -8,6 +8,7 @@
 export const MAX_COMMAND_LINE_BYTES = 128 * 1024;
 
 export class UnsafeArgumentError extends Error {
+  readonly code = 'bad-argument';
   constructor(
     /** Index of the offending argv element, or -1 for the vector as a whole. */
     readonly index: number,

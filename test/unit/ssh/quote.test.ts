@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   MAX_COMMAND_LINE_BYTES,
   UnsafeArgumentError,
@@ -22,6 +22,9 @@ function throughShell(shell: string, args: readonly string[], cwd: string): stri
   parts.pop();
   return parts;
 }
+
+// Each case starts a real shell; on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 60_000 });
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'paddock-quote-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
