@@ -26,7 +26,7 @@ import { preflight } from './preflight';
 import { labSiteYaml } from './site-file';
 import { newState, readState, writeState, type HostState, type LabState } from './state';
 import { teardown } from './teardown';
-import { LAB_VAULT_PASSPHRASE, writeLabVaults } from './vault';
+import { LAB_VAULT_PASSPHRASE, knownHostsDir, writeLabKnownHosts, writeLabVaults } from './paddock-material';
 
 export interface StartOptions extends Partial<LabOptions> {
   /** `npm run lab`: shared test runs reuse it but never stop it. */
@@ -164,6 +164,7 @@ async function build(plan: LabPlan, state: LabState, log: (l: string) => void): 
   log('vaults');
   const vaults = path.join(stateDir, 'vaults');
   await writeLabVaults(plan, vaults, keys.key);
+  await writeLabKnownHosts(plan, stateDir, keys.knownHosts);
   state.files = {
     site,
     key: keys.key,
@@ -182,6 +183,7 @@ export function readme(state: LabState): string {
     `ssh key:     ${f?.key ?? '-'} (root on every lab host)`,
     `known_hosts: ${f?.knownHosts ?? '-'}`,
     `vaults:      ${f?.vault ?? '-'} (one per domain, passphrase "${f?.vaultPassphrase ?? '-'}")`,
+    `known hosts: ${knownHostsDir(state.options.stateDir)} (Paddock's per-domain stores)`,
     ...state.hosts.map(
       (h) =>
         `host ${h.name}: ssh -i ${f?.key ?? 'KEY'} -o UserKnownHostsFile=${f?.knownHosts ?? 'KNOWN'} root@${h.address}`,

@@ -5,6 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAudit } from '../../../core/audit/audit-reader';
 import { applyDrift } from '../../../core/discovery/apply';
 import { reconcile } from '../../../core/discovery/reconcile';
 import { refreshInventory } from '../../../core/discovery/refresh';
@@ -81,6 +82,13 @@ describe('discovery on the lab', () => {
       }
     }
     expect(reconcile(site, inv).items).toEqual([]);
+    // Every command went over SSH and is in the audit log.
+    const records = (await readAudit(lab.fleet.audit.file, { limit: 10_000 })).records;
+    for (const h of lab.hosts) {
+      expect(records.some((r) => r.host === h.name && r.argv.includes('domstats') && r.exitCode === 0)).toBe(
+        true,
+      );
+    }
   });
 
   it('shows a VM started behind Paddock’s back, and accepting it records it', async () => {

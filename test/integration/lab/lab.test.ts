@@ -9,7 +9,7 @@ import { LAB_BRIDGE } from '../../lab/config';
 import { inHost, run, tryRun } from '../../lab/exec';
 import { guardRoutePresent } from '../../lab/guard-route';
 import { doneWithLab, useLab, type LabHandle } from '../../lab/use-lab';
-import { LAB_CREDENTIAL_NAME, LAB_VAULT_PASSPHRASE } from '../../lab/vault';
+import { LAB_CREDENTIAL_NAME, LAB_VAULT_PASSPHRASE } from '../../lab/paddock-material';
 
 let lab: LabHandle;
 beforeAll(async () => {

@@ -1,0 +1,68 @@
+// Paddock's real path to the lab hosts: the SSH pool (core/ssh) with the lab's vaults,
+// known-hosts stores and an audit log, exactly as the app reaches a site's containers.
+import path from 'node:path';
+import { AuditLog } from '../../core/audit/audit-log';
+import type { CommandRunner } from '../../core/exec/types';
+import type { KnownHostsStore } from '../../core/ssh/known-hosts';
+import { SshPool } from '../../core/ssh/pool';
+import { VaultManager } from '../../core/vault/vault-manager';
+import { knownHostsStore, LAB_CREDENTIAL_NAME, LAB_VAULT_PASSPHRASE } from './paddock-material';
+import type { LabState } from './state';
+
+export interface LabFleet {
+  pool: SshPool;
+  audit: AuditLog;
+  /** The CommandRunner for one lab host, over SSH with the domain's vault credential. */
+  runner(host: string): CommandRunner;
+  dispose(): Promise<void>;
+}
+
+/** Which security domain a lab host belongs to (from its site plan: lab-hN of the state). */
+function domainOf(state: LabState, host: string): string {
+  const i = state.hosts.findIndex((h) => h.name === host);
+  if (i < 0) throw new Error(`lab has no host ${host}`);
+  return state.options.hosts >= 3 && i === state.options.hosts - 1 ? 'teaching' : 'research';
+}
+
+export async function openLabFleet(state: LabState): Promise<LabFleet> {
+  const vaultDir = state.files?.vault;
+  if (!vaultDir) throw new Error('lab state has no vault folder');
+  const vaults = new VaultManager({ dir: vaultDir });
+  const stores = new Map<string, KnownHostsStore>();
+  const store = (domain: string): KnownHostsStore => {
+    let s = stores.get(domain);
+    if (!s) stores.set(domain, (s = knownHostsStore(state.options.stateDir, domain)));
+    return s;
+  };
+  const audit = await AuditLog.open(path.join(state.options.stateDir, `audit-${process.pid}.jsonl`));
+  const pool = new SshPool({ audit, knownHosts: store, prompt: null, connectTimeoutMs: 20_000 });
+  const unlocked = new Set<string>();
+  return {
+    pool,
+    audit,
+    runner(host: string): CommandRunner {
+      const h = state.hosts.find((x) => x.name === host);
+      if (!h) throw new Error(`lab has no host ${host}`);
+      const domain = domainOf(state, host);
+      const vault = vaults.vault(domain);
+      let inner: CommandRunner | undefined;
+      const get = async (): Promise<CommandRunner> => {
+        if (!unlocked.has(domain)) {
+          await vault.unlock(LAB_VAULT_PASSPHRASE);
+          unlocked.add(domain);
+        }
+        inner ??= pool.runner(
+          { domain, name: host, host: h.address, port: 22, user: 'root' },
+          vault.handle(LAB_CREDENTIAL_NAME),
+        );
+        return inner;
+      };
+      return { target: `${domain}/${host}`, run: async (cmd) => (await get()).run(cmd) };
+    },
+    async dispose() {
+      pool.shutdown();
+      vaults.lockAll();
+      await audit.close();
+    },
+  };
+}
