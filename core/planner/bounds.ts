@@ -213,7 +213,7 @@ export function consolidationBound(p: PackingProblem): Bound {
 export function balanceBound(p: PackingProblem): Bound {
   const d = p.dims;
   let value = 0;
-  let method = 'volume';
+  let method = 'empty';
   const pinnedLoad = new Float64Array(p.binCount * d);
   for (let i = 0; i < p.itemCount; i++) {
     if (p.movable && p.movable[i] === 0) {
@@ -223,13 +223,30 @@ export function balanceBound(p: PackingProblem): Bound {
           pinnedLoad[b * d + k] = (pinnedLoad[b * d + k] ?? 0) + (p.demand[i * d + k] ?? 0);
     }
   }
+  // Pinned items stay: their bins are at least that full.
+  for (let b = 0; b < p.binCount; b++) {
+    for (let k = 0; k < d; k++) {
+      const l = pinnedLoad[b * d + k] ?? 0;
+      const c = p.capacity[b * d + k] ?? 0;
+      if (l <= 0) continue;
+      const u = c > 0 ? l / c : Number.POSITIVE_INFINITY;
+      if (u > value) {
+        value = u;
+        method = 'items that stay where they are';
+      }
+    }
+  }
   for (const c of components(p)) {
     for (let k = 0; k < d; k++) {
       let dem = 0;
       let cap = 0;
       for (const i of c.items) dem += p.demand[i * d + k] ?? 0;
       for (const b of c.bins) cap += p.capacity[b * d + k] ?? 0;
-      if (dem > 0) value = Math.max(value, cap > 0 ? dem / cap : Number.POSITIVE_INFINITY);
+      const u = dem > 0 ? (cap > 0 ? dem / cap : Number.POSITIVE_INFINITY) : 0;
+      if (u > value) {
+        value = u;
+        method = 'volume';
+      }
     }
   }
   for (let i = 0; i < p.itemCount; i++) {

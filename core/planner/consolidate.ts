@@ -3,7 +3,7 @@
 // search: empty one or two bins (or swap an expensive bin for a cheaper one), then let the
 // pool search re-home their items among the remaining bins; keep the result when it
 // succeeded and costs no more. Stops early when the cost meets the lower bound.
-import { consolidationBound, relativeGap } from './bounds';
+import { consolidationBound } from './bounds';
 import { Budget, type AnytimeOptions, type StopReason, type Steps } from './budget';
 import {
   binPreference,
@@ -14,7 +14,7 @@ import {
   type BinRule,
   type SizeMeasure,
 } from './construct';
-import type { PackResult } from './pack-result';
+import { packResult, type PackResult } from './pack-result';
 import { exactSmall } from './exact-small';
 import { mbsPlace } from './mbs';
 import { poolSearch } from './pool-search';
@@ -201,20 +201,7 @@ export function* consolidateSteps(p: PackingProblem, opts: AnytimeOptions = {}):
   return finish(best, bestCost, stop);
 
   function finish(assign: Int32Array, value: number, why: StopReason): PackResult {
-    const unplaced: number[] = [];
-    for (let i = 0; i < p.itemCount; i++) if ((assign[i] ?? -1) < 0) unplaced.push(i);
-    budget.progress('done', value, bound.value, true);
-    return {
-      objective: 'consolidate',
-      assign,
-      value,
-      bound,
-      gap: unplaced.length ? Number.POSITIVE_INFINITY : relativeGap(value, bound.value),
-      unplaced,
-      stop: why,
-      iterations: budget.iterations,
-      elapsedMs: budget.elapsedMs(),
-    };
+    return packResult('consolidate', assign, value, bound, why, budget);
   }
 }
 

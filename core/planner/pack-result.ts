@@ -1,6 +1,6 @@
 // What the engine's solvers return for an abstract packing problem.
-import type { Bound } from './bounds';
-import type { StopReason } from './budget';
+import { relativeGap, type Bound } from './bounds';
+import type { Budget, StopReason } from './budget';
 
 export type Objective = 'consolidate' | 'balance';
 
@@ -18,4 +18,29 @@ export interface PackResult {
   stop: StopReason;
   iterations: number;
   elapsedMs: number;
+}
+
+/** The result of a solver run: items left at -1 in `assign` are reported as unplaced. */
+export function packResult(
+  objective: Objective,
+  assign: Int32Array,
+  value: number,
+  bound: Bound,
+  stop: StopReason,
+  budget: Budget,
+): PackResult {
+  const unplaced: number[] = [];
+  for (let i = 0; i < assign.length; i++) if ((assign[i] ?? -1) < 0) unplaced.push(i);
+  budget.progress('done', value, bound.value, true);
+  return {
+    objective,
+    assign,
+    value,
+    bound,
+    gap: unplaced.length ? Number.POSITIVE_INFINITY : relativeGap(value, bound.value),
+    unplaced,
+    stop,
+    iterations: budget.iterations,
+    elapsedMs: budget.elapsedMs(),
+  };
 }

@@ -160,6 +160,14 @@ export class PackingState {
     return u;
   }
 
+  /** Highest utilisation over all bins (the balance objective). */
+  peak(): number {
+    let u = 0;
+    for (let b = 0; b < this.p.binCount; b++)
+      if ((this.count[b] ?? 0) > 0) u = Math.max(u, this.utilisation(b));
+    return u;
+  }
+
   snapshot(): Int32Array {
     return Int32Array.from(this.assign);
   }
