@@ -4,6 +4,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { ClientChannel } from 'ssh2';
 import type { CommandResult } from '../exec/types';
+import { exitOf } from './channel-exit';
 import { SshError } from './errors';
 
 export interface ChannelRunOptions {
@@ -114,11 +115,12 @@ export function runOnChannel(ch: ClientChannel, o: ChannelRunOptions): ChannelRu
     };
     ch.on('data', (c: Buffer) => take(c, 'out'));
     ch.stderr.on('data', (c: Buffer) => take(c, 'err'));
-    ch.on('exit', (c: number | null, sig?: string) => {
-      if (typeof c === 'number') code = c;
-      if (sig) signal = sig;
-    });
     ch.once('close', () => {
+      const exit = exitOf(ch);
+      if (exit) {
+        code = exit.code;
+        if (exit.signal) signal = exit.signal;
+      }
       if (settled) return;
       settled = true;
       cleanup();

@@ -13,6 +13,7 @@ import { zeroResolved } from '../vault/credential';
 import type { AuditContext } from './audit-entry';
 import { requireSink, writeAudit } from './audit-entry';
 import { authPlan } from './auth';
+import { recordExit } from './channel-exit';
 import { runOnChannel } from './channel-run';
 import { SshError, abortError } from './errors';
 import type { HostKeyPrompt } from './host-key-gate';
@@ -176,6 +177,7 @@ export class SshConnection {
         settled = true;
         clearTimeout(timer);
         p.signal?.removeEventListener('abort', onOuterAbort);
+        p.signal?.removeEventListener('abort', onAbort);
         zeroResolved(p.credential);
         if (err) {
           attempt.abort(err);
@@ -252,6 +254,9 @@ export class SshConnection {
         // Offer known key types first, so a host with several keys presents one we can check.
         algorithms: { serverHostKey: hostKeyAlgorithms(knownTypes) },
       });
+      // SSH sends many small packets that wait on each other; Nagle's algorithm with delayed
+      // ACKs adds ~40 ms to each exchange (measured on loopback: 50 ms per command, 6 ms without).
+      client.setNoDelay(true);
     }).finally(() => p.signal?.removeEventListener('abort', onOuterAbort));
   }
 
@@ -398,7 +403,10 @@ export class SshConnection {
             reject(
               new SshError('channel-failed', this.label, `the server refused a channel: ${err.message}`),
             );
-          else resolve(ch);
+          else {
+            recordExit(ch);
+            resolve(ch);
+          }
         });
       } catch (e) {
         reject(new SshError('channel-failed', this.label, (e as Error).message));

@@ -2,6 +2,7 @@
 // emergency shells. Bytes in, bytes out, resize, end. Output produced before the first listener
 // subscribes is kept (bounded) so that a console's first prompt is not lost.
 import type { ClientChannel } from 'ssh2';
+import { exitOf } from './channel-exit';
 
 export interface PtySize {
   rows: number;
@@ -40,8 +41,6 @@ export class InteractiveSession {
   private done = false;
 
   constructor(private readonly ch: ClientChannel) {
-    let code: number | null = null;
-    let signal: string | undefined;
     const deliver = (c: Buffer) => {
       if (this.listeners.size === 0) {
         if (this.backlogBytes + c.length <= MAX_BACKLOG) {
@@ -54,14 +53,10 @@ export class InteractiveSession {
     };
     ch.on('data', deliver);
     ch.stderr.on('data', deliver);
-    ch.on('exit', (c: number | null, sig?: string) => {
-      if (typeof c === 'number') code = c;
-      if (sig) signal = sig;
-    });
     this.ended = new Promise((resolve) =>
       ch.once('close', () => {
         this.done = true;
-        resolve({ code, ...(signal ? { signal } : {}) });
+        resolve(exitOf(ch) ?? { code: null });
       }),
     );
   }

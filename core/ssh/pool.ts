@@ -3,6 +3,7 @@
 // `runner(target, credential)` is the CommandRunner hypervisor drivers use. A credential is
 // accepted only as a handle issued by the vault of the target's own domain: the type parameter
 // makes mixing a compile error, and resolveHandle refuses it at run time too.
+import { setMaxListeners } from 'node:events';
 import type { AuditKind, AuditSink } from '../audit/record';
 import type { CommandResult, CommandRunner, RemoteCommand } from '../exec/types';
 import { zeroResolved } from '../vault/credential';
@@ -98,6 +99,8 @@ export class SshPool {
   constructor(options: SshPoolOptions) {
     requireSink(options?.audit);
     this.o = { ...DEFAULTS, backoff: DEFAULT_BACKOFF, ...options };
+    // Every connection attempt in flight listens to it (one per host in a fan-out).
+    setMaxListeners(0, this.lifetime.signal);
     const idle = this.o.idleCloseMs;
     this.sweeper = idle > 0 ? setInterval(() => this.closeIdle(idle), Math.min(idle, 30_000)) : null;
     this.sweeper?.unref();

@@ -2,7 +2,8 @@
 // folder: host keys, sshd_config, log, authorized_keys, and small remote programs
 // (argv-echo, session-probe). Every sshd runs in a private mount namespace where /etc/shadow and
 // /etc/pam.d/sshd are replaced by per-instance copies, so password and keyboard-interactive
-// logins work for root with a test password without touching the machine's accounts.
+// logins work for root with a test password without touching the machine's accounts (and
+// root's ~/.bashrc is hidden, see keepRootBashrc).
 //
 //   const s = await startSshd({ authorizedKeys: [publicLine], password: 'pw', keyboardInteractive: true });
 //   ... connect to s.host:s.port as root ...
@@ -12,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,6 +45,11 @@ export interface SshdOptions {
   /** DEBUG (default) logs every authentication request. */
   logLevel?: 'INFO' | 'VERBOSE' | 'DEBUG' | 'DEBUG2' | 'DEBUG3';
   extraConfig?: string[];
+  /** Keep this machine's /root/.bashrc visible to the remote shell. By default it is hidden
+   * (an empty file is mounted over it in the server's namespace), as on a fresh host: bash
+   * started by sshd reads ~/.bashrc, and a workstation's profile (pyenv and the like) would
+   * otherwise run on every command. */
+  keepRootBashrc?: boolean;
 }
 
 export interface HostKeyInfo {
@@ -256,6 +262,14 @@ export async function startSshd(o: SshdOptions = {}): Promise<SshdInstance> {
   }
   const logFile = path.join(dir, 'sshd.log');
   const config = path.join(dir, 'sshd_config');
+  const emptyBashrc = path.join(dir, 'empty-bashrc');
+  const hideBashrc =
+    !o.keepRootBashrc &&
+    (await stat('/root/.bashrc').then(
+      (st) => st.isFile(),
+      () => false,
+    ));
+  if (hideBashrc) await writeFile(emptyBashrc, '');
 
   let attempts = 0;
   for (;;) {
@@ -292,6 +306,7 @@ export async function startSshd(o: SshdOptions = {}): Promise<SshdInstance> {
       ...(passwordish
         ? [`mount --bind '${shadow}' /etc/shadow`, `mount --bind '${pam}' /etc/pam.d/sshd`]
         : []),
+      ...(hideBashrc ? [`mount --bind '${emptyBashrc}' /root/.bashrc`] : []),
       `exec /usr/sbin/sshd -D -f '${config}' -E '${logFile}'`,
     ].join(' && ');
     const child: ChildProcess = spawn(
