@@ -3,6 +3,9 @@
 // Hashed entries can only be matched against a given host, so the import is always for a list of
 // targets (a domain's containers), and each key found goes into that domain's store.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { readFileBounded } from '../storage/atomic-file';
 import { blobKeyType, sha256Fingerprint } from './fingerprint';
 import type { KnownHostsStore } from './known-hosts';
 import { normalizeHost } from './known-hosts';
@@ -161,4 +164,27 @@ export async function importOpenSshKnownHosts(
     }
   }
   return report;
+}
+
+/** The user's own known_hosts file. */
+export function userKnownHostsFile(): string {
+  return path.join(homedir(), '.ssh', 'known_hosts');
+}
+
+/** Import from a known_hosts file (default ~/.ssh/known_hosts); an absent file imports nothing. */
+export async function importKnownHostsFile(
+  store: KnownHostsStore,
+  targets: readonly { host: string; port: number }[],
+  file = userKnownHostsFile(),
+): Promise<ImportReport> {
+  let text: string;
+  try {
+    text = await readFileBounded(file, 16 * 1024 * 1024);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { imported: [], alreadyKnown: 0, conflicts: [], skipped: [], problems: [] };
+    }
+    throw e;
+  }
+  return importOpenSshKnownHosts(store, text, targets);
 }

@@ -74,7 +74,8 @@ export interface SshdInstance {
   sessionProbe: string;
   sessionLog: string;
   log(): Promise<string>;
-  /** Authentication requests the server has received (from its DEBUG log). */
+  /** Authentication requests the server has received (from its log: needs logLevel DEBUG or
+   * more, the default). */
   authAttempts(): Promise<number>;
   /** Highest number of session-probe runs at once, from sessionLog. */
   maxConcurrentSessions(): Promise<number>;

@@ -10,6 +10,7 @@ import { KnownHostsStore, judgeHostKey } from '../../../core/ssh/known-hosts';
 import type { KnownHostEntry } from '../../../core/ssh/known-hosts';
 import {
   hostMatches,
+  importKnownHostsFile,
   importOpenSshKnownHosts,
   parseOpenSshKnownHosts,
 } from '../../../core/ssh/openssh-known-hosts';
@@ -155,6 +156,17 @@ describe('OpenSSH known_hosts', () => {
     expect(r.problems[1]?.reason).toMatch(/does not match the key's own type ssh-ed25519/);
     const again = await importOpenSshKnownHosts(store, text, [{ host: 'h1', port: 22 }]);
     expect(again.alreadyKnown).toBe(1);
+  });
+
+  it('imports from a file, and treats an absent file as empty', async () => {
+    const store = new KnownHostsStore(path.join(dir, 'd.json'), 'd');
+    const k = hostKey('ed25519');
+    const file = path.join(dir, 'kh');
+    await writeFile(file, `[h9]:2200 ${k.line}\n`);
+    expect((await importKnownHostsFile(store, [{ host: 'h9', port: 2200 }], file)).imported).toHaveLength(1);
+    expect(
+      (await importKnownHostsFile(store, [{ host: 'h9', port: 2200 }], path.join(dir, 'absent'))).imported,
+    ).toEqual([]);
   });
 
   it('never lets an import replace a key the store already trusts', async () => {
