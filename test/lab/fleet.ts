@@ -14,6 +14,9 @@ export interface LabFleet {
   audit: AuditLog;
   /** The CommandRunner for one lab host, over SSH with the domain's vault credential. */
   runner(host: string): CommandRunner;
+  /** A runner to a lab address under another container name (benchmarks model many
+   * containers on one lab host, each with its own libvirt URI). */
+  runnerTo(domain: string, name: string, address: string): CommandRunner;
   dispose(): Promise<void>;
 }
 
@@ -36,28 +39,30 @@ export async function openLabFleet(state: LabState): Promise<LabFleet> {
   };
   const audit = await AuditLog.open(path.join(state.options.stateDir, `audit-${process.pid}.jsonl`));
   const pool = new SshPool({ audit, knownHosts: store, prompt: null, connectTimeoutMs: 20_000 });
-  const unlocked = new Set<string>();
-  return {
+  // One unlock per domain, shared by concurrent first uses.
+  const unlocking = new Map<string, Promise<void>>();
+  const fleet: LabFleet = {
     pool,
     audit,
     runner(host: string): CommandRunner {
       const h = state.hosts.find((x) => x.name === host);
       if (!h) throw new Error(`lab has no host ${host}`);
-      const domain = domainOf(state, host);
+      return fleet.runnerTo(domainOf(state, host), host, h.address);
+    },
+    runnerTo(domain: string, name: string, address: string): CommandRunner {
       const vault = vaults.vault(domain);
       let inner: CommandRunner | undefined;
       const get = async (): Promise<CommandRunner> => {
-        if (!unlocked.has(domain)) {
-          await vault.unlock(LAB_VAULT_PASSPHRASE);
-          unlocked.add(domain);
-        }
+        let u = unlocking.get(domain);
+        if (!u) unlocking.set(domain, (u = vault.unlock(LAB_VAULT_PASSPHRASE)));
+        await u;
         inner ??= pool.runner(
-          { domain, name: host, host: h.address, port: 22, user: 'root' },
+          { domain, name, host: address, port: 22, user: 'root' },
           vault.handle(LAB_CREDENTIAL_NAME),
         );
         return inner;
       };
-      return { target: `${domain}/${host}`, run: async (cmd) => (await get()).run(cmd) };
+      return { target: `${domain}/${name}`, run: async (cmd) => (await get()).run(cmd) };
     },
     async dispose() {
       pool.shutdown();
@@ -65,4 +70,5 @@ export async function openLabFleet(state: LabState): Promise<LabFleet> {
       await audit.close();
     },
   };
+  return fleet;
 }
