@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// (DOM types: the probes below run inside the page.)
 // `npm run bench -- render [--vms N] [--containers N] [--runs N]`: the renderer in Debian's
 // Chromium (playwright-core) against the real handlers over the loopback transport, on a
 // generated site (default 2,000 VMs on 200 containers) and, as the baseline measured in the
@@ -12,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { build as esbuild } from 'esbuild';
 import { build } from 'vite';
 import { createAppHandlers } from '../../electron/handlers/create';
 import { MemorySettingsStore } from '../../electron/handlers/settings-store';
@@ -78,131 +77,44 @@ const frameStats = (xs: number[]) => ({
 const frames = (f: SiteResult['jump']) =>
   `p50=${f.p50.toFixed(1)} p95=${f.p95.toFixed(1)} max=${f.max.toFixed(1)}`;
 
-// --- in-page probes (serialised into the page: self-contained) -------------------------------
+// --- in-page probes (bench/render/page-probes.ts, bundled for the page) ---------------------
 
-type Timed = (act: () => void, ok: () => boolean) => Promise<[number, number]>;
-interface Probes {
-  __firstRender: Promise<number>;
-  __timed: Timed;
-}
+const PROBES = path.join(PROJECT_ROOT, 'bench/render/page-probes.ts');
 
-/**
- * Installed before any page script (init scripts are exempt from the page's CSP, which forbids
- * eval): __firstRender resolves with performance.now() once the tree is on screen and painted;
- * __timed(act, ok) runs act, waits until ok() holds in the DOM, and returns the milliseconds
- * until then and until the next frame.
- */
-function installProbes(): void {
-  const w = window as unknown as Probes;
-  w.__timed = async (act, ok) => {
-    const until = () =>
-      new Promise<void>((resolve) => {
-        if (ok()) return resolve();
-        const mo = new MutationObserver(() => {
-          if (ok()) {
-            mo.disconnect();
-            resolve();
-          }
-        });
-        mo.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
-      });
-    const t0 = performance.now();
-    act();
-    await until();
-    const t1 = performance.now();
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    return [t1 - t0, performance.now() - t0];
-  };
-  w.__firstRender = new Promise((resolve) => {
-    const ready = () =>
-      document.querySelector('[role=tree] [role=treeitem]') &&
-      document.querySelector('[data-testid=count-vms]');
-    const done = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
-    const observer = new MutationObserver(() => {
-      if (ready()) {
-        observer.disconnect();
-        done();
-      }
-    });
-    document.addEventListener('DOMContentLoaded', () =>
-      observer.observe(document.body, { childList: true, subtree: true }),
-    );
+async function bundleProbes(): Promise<string> {
+  const out = await esbuild({
+    entryPoints: [PROBES],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'silent',
   });
+  const file = out.outputFiles[0];
+  if (!file) throw new Error(`render bench: esbuild produced nothing for ${PROBES}`);
+  return file.text;
 }
 
-async function selectVm(page: Page, index: number): Promise<[number, number]> {
-  return page.evaluate((index) => {
-    const run = (window as unknown as Probes).__timed;
-    const chips = document.querySelectorAll<HTMLElement>('[role=tree] .chip');
-    const chip = chips[index % chips.length];
-    const name = /^VM (\S+),/.exec(chip?.getAttribute('aria-label') ?? '')?.[1];
-    if (!chip || !name) throw new Error('no VM chip on screen to select');
-    const heading = () => document.querySelector('[data-testid=details] h2')?.textContent;
-    return run(
-      () => chip.click(),
-      () => heading() === name,
-    );
-  }, index);
+/** Call one probe in the page (the probes' types live with the DOM code, not here). */
+function probe<T>(page: Page, call: string): Promise<T> {
+  return page.evaluate(`(async () => {
+    const p = window.__paddockProbes;
+    if (!p) throw new Error('the page probes are not installed');
+    return p.${call};
+  })()`) as Promise<T>;
 }
 
-async function typeSearch(page: Page, text: string, ok: 'one-chip' | 'restored'): Promise<[number, number]> {
-  return page.evaluate(
-    ({ text, ok }) => {
-      const run = (window as unknown as Probes).__timed;
-      const input = document.querySelector<HTMLInputElement>('input[type=search]');
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-      if (!input || !setValue) throw new Error('no search box');
-      const chips = () => document.querySelectorAll('[role=tree] .chip').length;
-      return run(
-        () => {
-          setValue.call(input, text);
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        },
-        ok === 'one-chip' ? () => chips() === 1 : () => chips() > 1,
-      );
-    },
-    { text, ok },
-  );
-}
-
-/**
- * Scrolls the tree from the top, `step` pixels per frame (0 = one screen per frame: every row
- * is new each frame, the worst case), for at most 300 frames; returns the frame durations.
- */
-async function scrollFrames(page: Page, step: number): Promise<number[]> {
-  return page.evaluate(async (step) => {
-    const el = document.querySelector<HTMLElement>('[data-testid=topology-scroll]');
-    if (!el) throw new Error('no topology scroll area');
-    el.scrollTop = 0;
-    const frames: number[] = [];
-    let last = await new Promise<number>((r) => requestAnimationFrame(r));
-    while (el.scrollTop + el.clientHeight < el.scrollHeight - 1 && frames.length < 300) {
-      el.scrollTop += step > 0 ? step : el.clientHeight;
-      const now = await new Promise<number>((r) => requestAnimationFrame(r));
-      frames.push(now - last);
-      last = now;
-    }
-    el.scrollTop = 0;
-    return frames;
-  }, step);
-}
-
-async function idleFrames(page: Page): Promise<number[]> {
-  return page.evaluate(async () => {
-    const out: number[] = [];
-    let last = await new Promise<number>((r) => requestAnimationFrame(r));
-    for (let i = 0; i < 60; i++) {
-      const now = await new Promise<number>((r) => requestAnimationFrame(r));
-      out.push(now - last);
-      last = now;
-    }
-    return out;
-  });
-}
+type Timing = [number, number];
 
 // --- one site --------------------------------------------------------------------------------
 
-async function measureSite(browser: Browser, label: string, file: string, runs: number): Promise<SiteResult> {
+async function measureSite(
+  browser: Browser,
+  probes: string,
+  label: string,
+  file: string,
+  runs: number,
+): Promise<SiteResult> {
   const handlers = createAppHandlers({
     transport: 'loopback',
     version: projectVersion(),
@@ -224,29 +136,28 @@ async function measureSite(browser: Browser, label: string, file: string, runs: 
     for (let i = 0; i < runs; i++) {
       await page?.close();
       page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      // tsx compiles with esbuild's keepNames, which wraps functions in __name(...): give the
-      // page a no-op __name so the probes survive serialisation.
-      await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-      await page.addInitScript(installProbes);
+      await page.addInitScript({ content: probes });
       await page.goto(server.url);
-      firsts.push(await page.evaluate(() => (window as unknown as Probes).__firstRender));
+      firsts.push(await probe<number>(page, 'firstRender'));
     }
     if (!page) throw new Error('render bench: --runs must be at least 1');
-    const domItems = await page.evaluate(
-      () => document.querySelectorAll('[role=tree] [role=treeitem]').length,
-    );
+    const domItems = (await page.evaluate(
+      "document.querySelectorAll('[role=tree] [role=treeitem]').length",
+    )) as number;
     const selects: [number, number][] = [];
-    for (let i = 0; i < runs * 2; i++) selects.push(await selectVm(page, i * 3 + 1));
+    for (let i = 0; i < runs * 2; i++) selects.push(await probe<Timing>(page, `selectVm(${i * 3 + 1})`));
     const target = site.vms[Math.floor(site.vms.length / 2)]?.name ?? '';
     const searches: number[] = [];
     const clears: number[] = [];
     for (let i = 0; i < runs; i++) {
-      searches.push((await typeSearch(page, `name:${target}`, 'one-chip'))[1]);
-      clears.push((await typeSearch(page, '', 'restored'))[1]);
+      searches.push(
+        (await probe<Timing>(page, `search(${JSON.stringify(`name:${target}`)}, 'one-chip')`))[1],
+      );
+      clears.push((await probe<Timing>(page, "search('', 'restored')"))[1]);
     }
-    const idle = median(await idleFrames(page));
-    const smooth = frameStats(await scrollFrames(page, 120));
-    const jump = frameStats(await scrollFrames(page, 0));
+    const idle = median(await probe<number[]>(page, 'idle(60)'));
+    const smooth = frameStats(await probe<number[]>(page, 'scroll(120)'));
+    const jump = frameStats(await probe<number[]>(page, 'scroll(0)'));
     await page.close();
     return {
       label,
@@ -277,8 +188,9 @@ export async function run(args: string[]): Promise<void> {
   writeFileSync(generated, generateSiteYaml({ vms: o.vms, containers: o.containers, clusters: 5, seed: 1 }));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const base = await measureSite(browser, 'example', EXAMPLE_SITE, o.runs);
-    const big = await measureSite(browser, 'generated', generated, o.runs);
+    const probes = await bundleProbes();
+    const base = await measureSite(browser, probes, 'example', EXAMPLE_SITE, o.runs);
+    const big = await measureSite(browser, probes, 'generated', generated, o.runs);
     for (const r of [base, big]) {
       console.log(
         `render site=${r.label} vms=${r.vms} containers=${r.containers} dom-tree-items=${r.domItems} ` +

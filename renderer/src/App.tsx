@@ -1,11 +1,11 @@
 // Connects to main through window.paddock, then shows the shell; without the API, says why.
 import { useEffect } from 'react';
-import { MissingApiError } from './api';
+import { findApi, MissingApiError } from './api';
 import { AppShell } from './components/shell/AppShell';
 import { connect } from './store/actions';
 
 export function App() {
-  const api = window.paddock;
+  const api = findApi();
   useEffect(() => (api ? connect(api) : undefined), [api]);
   if (!api) {
     return (

@@ -1,4 +1,6 @@
-// Access to window.paddock, the only way the renderer reaches main.
+// Access to window.paddock, the only way the renderer reaches main. (The type-only import makes
+// the global's declaration visible wherever this module is compiled, e.g. unit tests under Node.)
+import type {} from './paddock-global';
 import type { PaddockApi } from '../../core/ipc/contract';
 
 export class MissingApiError extends Error {
@@ -11,8 +13,13 @@ export class MissingApiError extends Error {
   }
 }
 
+/** The API, or undefined when the page was not opened by a Paddock host. */
+export function findApi(): PaddockApi | undefined {
+  return globalThis.paddock;
+}
+
 export function getApi(): PaddockApi {
-  const api = window.paddock;
+  const api = findApi();
   if (!api) throw new MissingApiError();
   return api;
 }

@@ -1,11 +1,12 @@
 // The one declaration of the API main exposes to the page (Electron preload or loopback
-// bridge). Optional: a page opened any other way has no API, and the app says so.
+// bridge) as a global: `window.paddock` in the page, `globalThis.paddock` anywhere (the
+// renderer's stores are also unit-tested under Node). Possibly undefined: a page opened any
+// other way has no API, and the app says so.
 import type { PaddockApi } from '../../core/ipc/contract';
 
 declare global {
-  interface Window {
-    paddock?: PaddockApi;
-  }
+  // Declared with `var`: that is what makes globalThis.paddock (and window.paddock) typed.
+  var paddock: PaddockApi | undefined;
 }
 
 export {};
