@@ -146,20 +146,30 @@ function identicalBins(p: PackingProblem, bins: readonly number[]): boolean {
   return true;
 }
 
-function componentConsolidationBound(p: PackingProblem, c: Component): { value: number; method: string } {
+function componentConsolidationBound(
+  p: PackingProblem,
+  c: Component,
+  counted: Set<number>,
+): { value: number; method: string } {
   const d = p.dims;
   const forced = new Set<number>();
   for (const i of c.items) {
     if (p.movable && p.movable[i] === 0) forced.add(p.initial?.[i] ?? -1);
   }
   forced.delete(-1);
+  // A bin forced on by pinned items of several parts (an invalid placement) is paid once.
   let forcedCost = 0;
-  for (const b of forced) forcedCost += p.cost[b] ?? 0;
+  for (const b of forced) {
+    if (counted.has(b)) continue;
+    counted.add(b);
+    forcedCost += p.cost[b] ?? 0;
+  }
   const need = new Float64Array(d);
   for (const i of c.items) for (let k = 0; k < d; k++) need[k] = (need[k] ?? 0) + (p.demand[i * d + k] ?? 0);
   for (const b of forced)
     for (let k = 0; k < d; k++) need[k] = Math.max(0, (need[k] ?? 0) - (p.capacity[b * d + k] ?? 0));
-  const free = c.bins.filter((b) => !forced.has(b) && p.closed?.[b] !== 1);
+  // Closed bins stay in: items already on one may remain there (a valid relaxation either way).
+  const free = c.bins.filter((b) => !forced.has(b));
   let value = forcedCost + coverBound(p, free, need);
   let method = 'LP cover';
   // Any movable item needs a bin; the cheapest bin able to take the biggest one alone.
@@ -199,10 +209,11 @@ function componentConsolidationBound(p: PackingProblem, c: Component): { value: 
 /** Lower bound on the total cost of powered-on bins. */
 export function consolidationBound(p: PackingProblem): Bound {
   let value = 0;
+  const counted = new Set<number>();
   const methods = new Set<string>();
   for (const c of components(p)) {
     if (c.items.length === 0) continue;
-    const r = componentConsolidationBound(p, c);
+    const r = componentConsolidationBound(p, c, counted);
     value += r.value;
     methods.add(r.method);
   }

@@ -111,6 +111,11 @@ function* tryEvacuate(
       deadline: budget.sliceEnd(share),
     });
   }
+  const evacuees = new Set<number>();
+  for (let i = 0; i < p.itemCount; i++) if (out >= 0 && init[i] === out) evacuees.add(i);
+  // A failed search may end with other VMs swapped out into the pool: that partial state is
+  // no plan (those VMs were running). Then nothing moves and every evacuee is reported.
+  if (pool.some((i) => !evacuees.has(i))) return { assign: Int32Array.from(init), pool: [...evacuees] };
   const assign = s.snapshot();
   for (const i of pool) assign[i] = init[i] ?? -1;
   return { assign, pool: pool.slice() };
