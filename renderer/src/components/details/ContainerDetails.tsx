@@ -23,7 +23,6 @@ export function ContainerDetails({ node }: { node: ContainerNode }) {
           {c.hypervisor === 'xen-xl' ? 'Xen (xl)' : 'libvirt'} host in {c.domain}
         </span>
       </header>
-      <LoadSection title="Load" load={load} />
       <Fields
         rows={[
           ['Domain', <NodeLink kind="domain" name={c.domain} />],
@@ -55,6 +54,7 @@ export function ContainerDetails({ node }: { node: ContainerNode }) {
           ['Tags', c.tags.join(', ')],
         ]}
       />
+      <LoadSection title="Load" load={load} />
       <NodeDiagnostics nodeKey={node.key} />
       <ContainerPolicy container={c} />
       <Section title={`VMs (${node.vms.length})`}>
