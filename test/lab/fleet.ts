@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { AuditLog } from '../../core/audit/audit-log';
 import type { CommandRunner } from '../../core/exec/types';
+import type { InteractiveSession } from '../../core/ssh/interactive';
 import type { KnownHostsStore } from '../../core/ssh/known-hosts';
 import { SshPool } from '../../core/ssh/pool';
 import { VaultManager } from '../../core/vault/vault-manager';
@@ -17,6 +18,8 @@ export interface LabFleet {
   /** A runner to a lab address under another container name (benchmarks model many
    * containers on one lab host, each with its own libvirt URI). */
   runnerTo(domain: string, name: string, address: string): CommandRunner;
+  /** A pty session on a lab host running argv (a VM console), as the app's console opens it. */
+  interactive(host: string, argv: readonly string[]): Promise<InteractiveSession>;
   dispose(): Promise<void>;
 }
 
@@ -41,6 +44,11 @@ export async function openLabFleet(state: LabState): Promise<LabFleet> {
   const pool = new SshPool({ audit, knownHosts: store, prompt: null, connectTimeoutMs: 20_000 });
   // One unlock per domain, shared by concurrent first uses.
   const unlocking = new Map<string, Promise<void>>();
+  const unlock = (domain: string): Promise<void> => {
+    let u = unlocking.get(domain);
+    if (!u) unlocking.set(domain, (u = vaults.vault(domain).unlock(LAB_VAULT_PASSPHRASE)));
+    return u;
+  };
   const fleet: LabFleet = {
     pool,
     audit,
@@ -53,9 +61,7 @@ export async function openLabFleet(state: LabState): Promise<LabFleet> {
       const vault = vaults.vault(domain);
       let inner: CommandRunner | undefined;
       const get = async (): Promise<CommandRunner> => {
-        let u = unlocking.get(domain);
-        if (!u) unlocking.set(domain, (u = vault.unlock(LAB_VAULT_PASSPHRASE)));
-        await u;
+        await unlock(domain);
         inner ??= pool.runner(
           { domain, name, host: address, port: 22, user: 'root' },
           vault.handle(LAB_CREDENTIAL_NAME),
@@ -63,6 +69,17 @@ export async function openLabFleet(state: LabState): Promise<LabFleet> {
         return inner;
       };
       return { target: `${domain}/${name}`, run: async (cmd) => (await get()).run(cmd) };
+    },
+    async interactive(host: string, argv: readonly string[]): Promise<InteractiveSession> {
+      const h = state.hosts.find((x) => x.name === host);
+      if (!h) throw new Error(`lab has no host ${host}`);
+      const domain = domainOf(state, host);
+      await unlock(domain);
+      return pool.interactive(
+        { domain, name: host, host: h.address, port: 22, user: 'root' },
+        vaults.vault(domain).handle(LAB_CREDENTIAL_NAME),
+        { argv, pty: { rows: 24, cols: 80 } },
+      );
     },
     async dispose() {
       pool.shutdown();

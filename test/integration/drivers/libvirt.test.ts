@@ -145,6 +145,30 @@ describe('libvirt driver on the lab', () => {
     }
   });
 
+  it('opens a guest console in a pty over SSH with the argv the driver gives', async () => {
+    const spec = driver('lab-h3').console('teaching-vm1');
+    const session = await lab.fleet.interactive('lab-h3', spec.argv);
+    let out = '';
+    session.onData((c) => (out += c.toString('utf8')));
+    const waitFor = async (text: string) => {
+      for (let i = 0; i < 300 && !out.includes(text); i++) await sleep(50);
+      if (!out.includes(text))
+        throw new Error(`console never printed ${JSON.stringify(text)}: ${JSON.stringify(out.slice(-300))}`);
+    };
+    try {
+      await waitFor(spec.readyText ?? '');
+      await sleep(300);
+      session.write('\r');
+      await waitFor('teaching-vm1:/#');
+      session.write('echo console-$((6*7))\r');
+      await waitFor('console-42');
+    } finally {
+      if (session.isOpen) session.write(spec.escape);
+    }
+    const end = await Promise.race([session.ended, sleep(10_000).then(() => null)]);
+    expect(end).not.toBeNull();
+  });
+
   it('refuses to migrate across security domains (the destination lacks the pool)', async () => {
     const h3 = lab.host('lab-h3');
     await expect(
