@@ -64,19 +64,31 @@ export function isStaticElf(file: string): boolean {
   }
 }
 
+export interface PreflightEnv {
+  which: (program: string) => string | undefined;
+  uid: number | null;
+  isStatic: (file: string) => boolean;
+}
+
+const REAL_ENV: PreflightEnv = {
+  which,
+  uid: typeof process.getuid === 'function' ? process.getuid() : null,
+  isStatic: isStaticElf,
+};
+
 /** Throws one error listing everything missing (with `apt-get install` hints). */
-export function preflight(): void {
+export function preflight(env: PreflightEnv = REAL_ENV): void {
   const problems: string[] = [];
   if (process.platform !== 'linux') problems.push('the lab needs Linux (network namespaces, libvirtd, QEMU)');
-  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+  if (env.uid !== null && env.uid !== 0) {
     problems.push('the lab must run as root (it creates network namespaces, a bridge and a route)');
   }
   const missing = new Map<string, string[]>();
   for (const [program, pkg] of Object.entries(REQUIRED_PROGRAMS)) {
-    if (!which(program)) missing.set(pkg, [...(missing.get(pkg) ?? []), program]);
+    if (!env.which(program)) missing.set(pkg, [...(missing.get(pkg) ?? []), program]);
   }
-  const bb = which('busybox');
-  if (bb && !isStaticElf(bb)) {
+  const bb = env.which('busybox');
+  if (bb && !env.isStatic(bb)) {
     problems.push(
       `${bb} is dynamically linked; the guest initramfs needs the static build (Debian package busybox-static)`,
     );
