@@ -31,6 +31,15 @@ async function bundle(name, options) {
   console.log(`built ${path.relative(root, options.outfile)} (${Math.round(bytes / 1024)} KiB with map)`);
 }
 
+/** ssh2's optional native add-ons (built for Node's ABI, not Electron's) stay out of the bundle:
+ * ssh2 and cpu-features catch their absence and use their pure JavaScript code instead. */
+const optionalNativeAddons = {
+  name: 'optional-native-addons',
+  setup(b) {
+    b.onResolve({ filter: /\.node$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 await mkdir(out, { recursive: true });
 try {
   await bundle('main', {
@@ -39,6 +48,7 @@ try {
     platform: 'node',
     // Electron 45 runs Node 22.
     target: 'node22',
+    plugins: [optionalNativeAddons],
   });
   await bundle('preload', {
     entryPoints: ['electron/preload/preload.ts'],

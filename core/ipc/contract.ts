@@ -39,6 +39,159 @@ export interface Settings {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Fleet access: vaults, host keys, SSH, audit log, access monitoring, jobs. Secrets travel only
+// renderer -> main (passphrases, passwords, pasted keys) and are never sent back: responses and
+// events carry names, fingerprints, key types, public keys and lock states.
+
+/** A security domain's name, as the site model allows it (it also names the domain's files). */
+const domainName = z
+  .string()
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$/, 'must be a security domain name (letters, digits, . _ -)');
+/** A passphrase or password typed by the user. */
+const secretText = z.string().min(1, 'must not be empty').max(1024, 'must be at most 1024 characters');
+const credentialName = z.string().min(1).max(100);
+/** A credential by id or by name. */
+const credentialRef = z.string().min(1).max(200);
+const passwordMethod = z.enum(['password', 'keyboard-interactive']);
+const isoTime = z.iso.datetime({ offset: true });
+
+/** One credential as the renderer may see it. */
+export interface CredentialView {
+  id: string;
+  name: string;
+  kind: 'key' | 'password' | 'keyboard-interactive' | 'agent';
+  createdAt: string;
+  /** The login user it is used with (the domain's SSH user). */
+  user: string;
+  /** Keys: e.g. "ssh-ed25519". */
+  keyType?: string;
+  /** Keys: "SHA256:..." of the public key. */
+  fingerprint?: string;
+  /** Keys: the public key line for authorized_keys. */
+  publicKey?: string;
+  /** Keys: the stored key is itself protected by a passphrase. */
+  encryptedKey?: boolean;
+  /** Passwords: the SSH methods that may use it. */
+  methods?: ('password' | 'keyboard-interactive')[];
+}
+
+/** Where "remember on this computer" keeps a passphrase. */
+export type RememberMode =
+  | { mode: 'keyring'; backend: string }
+  /** No real keyring (e.g. Linux "basic_text"): kept in memory until Paddock quits. */
+  | { mode: 'memory'; reason: string };
+
+export interface VaultDomainView {
+  domain: string;
+  /** A vault file exists for this domain. */
+  exists: boolean;
+  unlocked: boolean;
+  /** A passphrase is remembered (keyring or memory) for this domain. */
+  remembered: boolean;
+  /** Only when unlocked. */
+  credentials: CredentialView[] | null;
+}
+
+export interface VaultListing {
+  domains: VaultDomainView[];
+  remember: RememberMode;
+  /** How this host reads key files: a native dialog, a path (tests), or not at all. */
+  keyFiles: 'dialog' | 'path' | 'unsupported';
+}
+
+export interface VaultImportResult {
+  added: CredentialView[];
+  skipped: { name: string; reason: string }[];
+}
+
+export interface HostKeyPromptView {
+  promptId: string;
+  kind: 'unknown' | 'changed';
+  domain: string;
+  /** The container's name. */
+  container: string;
+  host: string;
+  port: number;
+  keyType: string;
+  fingerprint: string;
+  /** Changed: the first key known before (see `known` for all of them). */
+  knownFingerprint?: string;
+  known?: { keyType: string; fingerprint: string }[];
+  /** When an unanswered prompt counts as "reject". */
+  expiresAt: string;
+}
+
+export interface KnownHostView {
+  domain: string;
+  host: string;
+  port: number;
+  keyType: string;
+  fingerprint: string;
+  addedAt: string;
+  source: 'accepted' | 'imported';
+}
+
+export interface KnownHostsImportView {
+  imported: { host: string; port: number; keyType: string; fingerprint: string }[];
+  alreadyKnown: number;
+  conflicts: { host: string; port: number; keyType: string; reason: string }[];
+  skipped: { host: string; port: number; line: number; reason: string }[];
+  problems: { line: number; reason: string }[];
+}
+
+export interface AuditRecordView {
+  time: string;
+  domain: string;
+  host: string;
+  address: string;
+  user: string;
+  argv: string[];
+  kind: 'exec' | 'interactive' | 'probe';
+  exitCode: number | null;
+  signal?: string;
+  durationMs: number;
+  error?: { code: string; message: string };
+}
+
+export interface AuditPageView {
+  records: AuditRecordView[];
+  truncated: boolean;
+  malformedLines: number;
+}
+
+export interface AccessStatusView {
+  domain: string;
+  /** The container's name. */
+  name: string;
+  address: string;
+  state: 'unknown' | 'ok' | 'failing' | 'skipped';
+  lastCheckAt: string | null;
+  lastSuccessAt: string | null;
+  lastFailure: { at: string; code: string; reason: string } | null;
+  consecutiveFailures: number;
+}
+
+export interface MonitorView {
+  running: boolean;
+  intervalSeconds: number;
+  hosts: AccessStatusView[];
+}
+
+export interface JobView {
+  id: string;
+  kind: string;
+  title: string;
+  state: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  fraction?: number;
+  message?: string;
+  createdAt: string;
+  startedAt?: string;
+  endedAt?: string;
+  error?: string;
+  log: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Requests: name -> payload schema and response type
 
 export const requestSchemas = {
@@ -51,6 +204,110 @@ export const requestSchemas = {
   'site.reload': z.object({}).strict(),
   'settings.get': z.object({}).strict(),
   'settings.setTheme': z.object({ theme: z.enum(['system', 'light', 'dark']) }).strict(),
+
+  'vault.list': z.object({}).strict(),
+  'vault.create': z.object({ domain: domainName, passphrase: secretText }).strict(),
+  /** Without a passphrase: use the one remembered on this computer. */
+  'vault.unlock': z
+    .object({ domain: domainName, passphrase: secretText.optional(), remember: z.boolean().optional() })
+    .strict(),
+  'vault.lock': z.object({ domain: domainName }).strict(),
+  'vault.lockAll': z.object({}).strict(),
+  'vault.changePassphrase': z.object({ domain: domainName, current: secretText, next: secretText }).strict(),
+  /** Electron: main shows the open dialog and reads the file; `path` only where the host allows it (tests). */
+  'vault.addKeyFromFile': z
+    .object({
+      domain: domainName,
+      name: credentialName,
+      passphrase: secretText.optional(),
+      path: filePath.optional(),
+    })
+    .strict(),
+  'vault.addKeyPaste': z
+    .object({
+      domain: domainName,
+      name: credentialName,
+      pem: z
+        .string()
+        .min(1)
+        .max(32 * 1024),
+      passphrase: secretText.optional(),
+    })
+    .strict(),
+  /** A new ed25519 key made in main; the answer shows its public key. */
+  'vault.generateKey': z.object({ domain: domainName, name: credentialName }).strict(),
+  'vault.addPassword': z
+    .object({
+      domain: domainName,
+      name: credentialName,
+      password: secretText,
+      methods: z.array(passwordMethod).min(1).max(2).optional(),
+    })
+    .strict(),
+  /** The user's ssh-agent (SSH_AUTH_SOCK of main when connecting). */
+  'vault.addAgent': z.object({ domain: domainName, name: credentialName }).strict(),
+  'vault.remove': z.object({ domain: domainName, credential: credentialRef }).strict(),
+  /** Sealed under a separate export passphrase; Electron asks where with a save dialog. */
+  'vault.export': z
+    .object({ domain: domainName, passphrase: secretText, path: filePath.optional() })
+    .strict(),
+  'vault.import': z
+    .object({ domain: domainName, passphrase: secretText, path: filePath.optional() })
+    .strict(),
+  /** Remember (needs the passphrase, checked against the vault) or forget. */
+  'vault.remember': z
+    .object({ domain: domainName, remember: z.boolean(), passphrase: secretText.optional() })
+    .strict(),
+
+  'hostkey.answer': z
+    .object({ promptId: z.string().min(1).max(100), decision: z.enum(['trust', 'reject']) })
+    .strict(),
+  /** Prompts still waiting for an answer (e.g. after a reload of the page). */
+  'hostkey.pending': z.object({}).strict(),
+  'knownHosts.list': z.object({ domain: domainName.optional() }).strict(),
+  'knownHosts.remove': z
+    .object({
+      domain: domainName,
+      host: z.string().min(1).max(255),
+      port: z.number().int().min(1).max(65535),
+      keyType: z.string().min(1).max(64).optional(),
+    })
+    .strict(),
+  /** From the user's ~/.ssh/known_hosts (or the given text), for the domain's containers. */
+  'knownHosts.importOpenSsh': z
+    .object({
+      domain: domainName,
+      text: z
+        .string()
+        .max(48 * 1024)
+        .optional(),
+    })
+    .strict(),
+
+  /** Log in to a container with its domain's credentials; runs as a job. */
+  'ssh.testConnection': z
+    .object({ container: z.string().min(1).max(200), credential: credentialRef.optional() })
+    .strict(),
+
+  'audit.query': z
+    .object({
+      domain: domainName.optional(),
+      host: z.string().max(500).optional(),
+      text: z.string().max(500).optional(),
+      since: isoTime.optional(),
+      until: isoTime.optional(),
+      limit: z.number().int().min(1).max(10_000).optional(),
+    })
+    .strict(),
+
+  'monitor.status': z.object({}).strict(),
+  'monitor.start': z.object({}).strict(),
+  'monitor.stop': z.object({}).strict(),
+  'monitor.interval': z.object({ seconds: z.number().int().min(10).max(86_400) }).strict(),
+  'monitor.checkNow': z.object({}).strict(),
+
+  'jobs.list': z.object({}).strict(),
+  'jobs.cancel': z.object({ id: z.string().min(1).max(100) }).strict(),
 } as const;
 
 export interface ResponseMap {
@@ -61,6 +318,37 @@ export interface ResponseMap {
   'site.reload': SiteSnapshot;
   'settings.get': Settings;
   'settings.setTheme': Settings;
+  'vault.list': VaultListing;
+  'vault.create': VaultDomainView;
+  'vault.unlock': VaultDomainView;
+  'vault.lock': VaultDomainView;
+  'vault.lockAll': VaultListing;
+  'vault.changePassphrase': VaultDomainView;
+  /** null: the user cancelled the dialog. */
+  'vault.addKeyFromFile': CredentialView | null;
+  'vault.addKeyPaste': CredentialView;
+  'vault.generateKey': CredentialView;
+  'vault.addPassword': CredentialView;
+  'vault.addAgent': CredentialView;
+  'vault.remove': VaultDomainView;
+  /** The file written, or null when the user cancelled. */
+  'vault.export': { file: string } | null;
+  'vault.import': VaultImportResult | null;
+  'vault.remember': { domain: string; remembered: boolean; remember: RememberMode };
+  'hostkey.answer': { promptId: string; decision: 'trust' | 'reject' };
+  'hostkey.pending': HostKeyPromptView[];
+  'knownHosts.list': KnownHostView[];
+  'knownHosts.remove': { removed: number };
+  'knownHosts.importOpenSsh': KnownHostsImportView;
+  'ssh.testConnection': { jobId: string };
+  'audit.query': AuditPageView;
+  'monitor.status': MonitorView;
+  'monitor.start': MonitorView;
+  'monitor.stop': MonitorView;
+  'monitor.interval': MonitorView;
+  'monitor.checkNow': MonitorView;
+  'jobs.list': JobView[];
+  'jobs.cancel': { cancelled: boolean };
 }
 
 export type RequestName = keyof typeof requestSchemas;
@@ -76,9 +364,29 @@ export interface EventMap {
   'menu.command': { command: 'focus-search' | 'toggle-theme' };
   /** An error main could not attribute to a request; shown to the user, never swallowed. */
   'app.error': { message: string; detail?: string };
+  /** A vault was unlocked, locked (by the user, lock-all or idle time) or its credentials changed. */
+  'vault.changed': { domain: string; unlocked: boolean; reason?: 'user' | 'idle' | 'all' };
+  /** Main asks the user about a host key (unknown: trust or not; changed: hard stop). */
+  'hostkey.prompt': HostKeyPromptView;
+  /** A prompt is over (answered, timed out, or its connection attempt was abandoned). */
+  'hostkey.closed': { promptId: string; reason: 'answered' | 'timeout' | 'cancelled' };
+  /** A remote command was written to the audit log. */
+  'audit.appended': AuditRecordView;
+  'monitor.changed': AccessStatusView;
+  'job.updated': JobView;
 }
 export type EventName = keyof EventMap;
-export const eventNames: readonly EventName[] = ['site.changed', 'menu.command', 'app.error'];
+export const eventNames: readonly EventName[] = [
+  'site.changed',
+  'menu.command',
+  'app.error',
+  'vault.changed',
+  'hostkey.prompt',
+  'hostkey.closed',
+  'audit.appended',
+  'monitor.changed',
+  'job.updated',
+];
 
 // ---------------------------------------------------------------------------------------------
 // Envelope: errors travel as values so no transport mangles them.

@@ -35,9 +35,26 @@ export interface AppHandlersDeps {
   readSite: SiteReader;
   events?: EventBus;
   now?: () => Date;
+  /** The requests served by other handler modules (fleet access, ...); absent: "unsupported". */
+  services?: ServiceImpl;
+  /** Stops what those modules run (connections, monitoring) when the host shuts down. */
+  onClose?: () => Promise<void>;
 }
 
-type Impl = { [K in RequestName]: (payload: RequestPayload<K>) => Promise<ResponseOf<K>> };
+/** Each request's implementation. */
+export type RequestImpl = { [K in RequestName]: (payload: RequestPayload<K>) => Promise<ResponseOf<K>> };
+/** The requests AppHandlers serves itself: the app, the site and the settings. */
+type OwnRequest =
+  | 'app.info'
+  | 'site.current'
+  | 'site.openDialog'
+  | 'site.openRecent'
+  | 'site.reload'
+  | 'settings.get'
+  | 'settings.setTheme';
+type Impl = Pick<RequestImpl, OwnRequest>;
+/** Every other request of the contract, served by modules the host plugs in (./create.ts). */
+export type ServiceImpl = Omit<RequestImpl, OwnRequest>;
 
 /** How a path reached main: only these may later be opened by path from the renderer. */
 export type SiteOrigin = 'command-line' | 'dialog' | 'recent' | 'menu';
@@ -59,9 +76,17 @@ export class AppHandlers {
     const label = typeof name === 'string' ? name.slice(0, 100) : 'request';
     return settle(label, async () => {
       const req = validateRequest(name, payload);
-      const run = this.impl[req.name] as (p: unknown) => Promise<unknown>;
+      const own = (this.impl as Partial<RequestImpl>)[req.name];
+      const run = (own ?? this.deps.services?.[req.name as keyof ServiceImpl]) as
+        ((p: unknown) => Promise<unknown>) | undefined;
+      if (!run) throw new PaddockError('unsupported', `"${req.name}" is not available in this host`);
       return run(req.payload);
     });
+  }
+
+  /** Shut down the plugged-in services (the host is quitting). */
+  async close(): Promise<void> {
+    await this.deps.onClose?.();
   }
 
   get site(): SiteSnapshot | null {

@@ -1,7 +1,11 @@
 // The handlers as both hosts build them: Electron main (transport "electron") and the loopback
-// server (transport "loopback") differ only in their settings store and dialog.
+// server (transport "loopback") differ only in their settings store, dialogs, data folder and
+// keyring.
 import type { AppInfo } from '../../core/ipc/contract';
 import { AppHandlers } from './app-handlers';
+import { EventBus } from './event-bus';
+import type { FleetOptions } from './fleet/fleet';
+import { createFleet } from './fleet/fleet';
 import type { SettingsStore } from './settings-store';
 import type { SiteDialog } from './site-dialog';
 import { readSiteFile } from './site-reader';
@@ -11,13 +15,28 @@ export interface HostOptions {
   version: string;
   settings: SettingsStore;
   dialog: SiteDialog;
+  /** Fleet access (vaults, SSH, audit, monitoring): data folder, keyring, key-file dialogs. */
+  fleet?: Omit<FleetOptions, 'events' | 'site'>;
 }
 
 export function createAppHandlers(o: HostOptions): AppHandlers {
-  return new AppHandlers({
+  const events = new EventBus();
+  // The fleet reads the site the handlers have open; `handlers` exists by the time it asks.
+  let handlers: AppHandlers | null = null;
+  const fleet = createFleet({
+    onWarning: (message) => events.emit('app.error', { message }),
+    ...o.fleet,
+    events,
+    site: () => handlers?.site?.site ?? null,
+  });
+  handlers = new AppHandlers({
     info: { version: o.version, transport: o.transport, platform: process.platform },
     settings: o.settings,
     dialog: o.dialog,
     readSite: readSiteFile,
+    events,
+    services: fleet.impl,
+    onClose: () => fleet.close(),
   });
+  return handlers;
 }

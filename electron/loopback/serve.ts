@@ -1,6 +1,9 @@
-// `npm run serve [-- --site FILE] [-- --port N]`: the desktop app's UI in a local browser. Hosts
-// the same handlers as Electron main in plain Node, serves the built renderer over the
-// loopback transport and prints the URL (with its per-run token) to open.
+// `npm run serve [-- --site FILE] [-- --port N] [-- --data-dir DIR]`: the desktop app's UI in a
+// local browser. Hosts the same handlers as Electron main in plain Node, serves the built
+// renderer over the loopback transport and prints the URL (with its per-run token) to open.
+// Vaults, known hosts and the audit log live in DIR (default: a new temporary folder).
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createAppHandlers } from '../handlers/create';
 import { MemorySettingsStore } from '../handlers/settings-store';
@@ -16,14 +19,21 @@ async function main(): Promise<number> {
   try {
     args = parseHostArgs(process.argv.slice(2), true);
   } catch (e) {
-    console.error(`paddock serve: ${(e as Error).message}\nUsage: npm run serve [-- --site FILE] [--port N]`);
+    console.error(
+      `paddock serve: ${(e as Error).message}\nUsage: npm run serve [-- --site FILE] [--port N] [--data-dir DIR]`,
+    );
     return 2;
   }
+  const dataDir = args.dataDir
+    ? path.resolve(process.env.INIT_CWD ?? process.cwd(), args.dataDir)
+    : await mkdtemp(path.join(tmpdir(), 'paddock-serve-'));
+  console.log(`Data folder (vaults, known hosts, audit log): ${dataDir}`);
   const handlers = createAppHandlers({
     transport: 'loopback',
     version: projectVersion(),
     settings: new MemorySettingsStore(),
     dialog: noDialog,
+    fleet: { dataDir },
   });
   // npm runs scripts from the project root; INIT_CWD is where the user typed the command, which
   // is what a relative --site means to them.
@@ -47,7 +57,10 @@ async function main(): Promise<number> {
   );
   console.log('The URL carries a secret token for this run. Press Ctrl+C to stop.');
   const stop = () => {
-    void server.close().then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => handlers.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

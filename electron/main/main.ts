@@ -12,6 +12,8 @@ import { lockDownSession, registerAppScheme, serveRenderer } from './protocol';
 import { appResources } from './resources';
 import { ElectronSettings } from './settings';
 import { createMainWindow, hardenContents } from './window';
+import { electronKeyFiles } from './key-file-dialog';
+import { electronKeyring } from './safe-storage';
 
 // Every renderer sandboxed, whatever a BrowserWindow asks for.
 app.enableSandbox();
@@ -43,6 +45,23 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     settings,
     dialog: electronSiteDialog(() => mainWindow),
+    // Vaults, known hosts and the audit log live with the user's other Paddock data.
+    fleet: {
+      dataDir: app.getPath('userData'),
+      keyring: electronKeyring(),
+      keyFiles: electronKeyFiles(() => mainWindow),
+    },
+  });
+  // Connections closed, monitoring stopped and every vault locked before Paddock exits.
+  let closing = false;
+  app.on('will-quit', (e) => {
+    if (closing) return;
+    closing = true;
+    e.preventDefault();
+    void handlers
+      .close()
+      .catch((err: unknown) => console.error('paddock: shutting down fleet access failed:', err))
+      .finally(() => app.quit());
   });
   registerIpc(handlers, ourWindows);
 

@@ -1,10 +1,12 @@
 // Command-line arguments shared by Electron main and `npm run serve`: `--site FILE` (or
-// `--site=FILE`) and, for the loopback server, `--port N`.
+// `--site=FILE`) and, for the loopback server, `--port N` and `--data-dir DIR` (vaults, known
+// hosts, audit log).
 import { parseArgs } from 'node:util';
 
 export interface HostArgs {
   site?: string;
   port?: number;
+  dataDir?: string;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface HostArgs {
 export function parseHostArgs(argv: readonly string[], strict: boolean): HostArgs {
   const { values } = parseArgs({
     args: [...argv],
-    options: { site: { type: 'string' }, port: { type: 'string' } },
+    options: { site: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' } },
     strict,
     allowPositionals: !strict,
   });
@@ -22,6 +24,11 @@ export function parseHostArgs(argv: readonly string[], strict: boolean): HostArg
   // Not strict, a bare `--site` parses as `true`: still an error, not a silent default.
   if (values.site === true) throw new Error('--site needs a file name');
   if (values.port === true) throw new Error('--port needs a number');
+  const dataDir = values['data-dir'];
+  if (dataDir === true || (typeof dataDir === 'string' && dataDir.trim() === '')) {
+    throw new Error('--data-dir needs a folder name');
+  }
+  if (typeof dataDir === 'string') out.dataDir = dataDir;
   if (typeof values.site === 'string') {
     if (values.site.trim() === '') throw new Error('--site needs a file name');
     out.site = values.site;

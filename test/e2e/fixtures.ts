@@ -12,6 +12,9 @@
 // Fixtures:
 // - `siteFile` (option, default assets/example-site.yaml): the site main opens at start, as with
 //   `--site FILE`. Override per file or describe block: `test.use({ siteFile: '/abs/file.yaml' })`.
+// - `fleetOptions` (option, default none): fleet access of the handlers (data folder, key-file
+//   access, timeouts; see electron/handlers/fleet/fleet.ts). Without it, vaults, known hosts and
+//   the audit log go to a temporary folder removed after the test.
 // - `paddock` (per test): a fresh loopback server hosting the REAL handlers (electron/handlers)
 //   on 127.0.0.1 with a new token, serving dist/renderer. Fields:
 //     url        the tokenised URL to open (`paddock.open(page)` does it for you)
@@ -23,7 +26,8 @@
 //     open(page) navigate and wait until window.paddock exists
 //     screenshot(page, name)  save a full-page PNG under test/e2e/output/screenshots/, returns its path
 //     pageErrors()  page errors and console errors seen so far (CSP violations land here)
-// The server is closed after each test. Run with `npm run test:e2e` (it builds first).
+// The server (and the handlers' fleet access: connections, monitoring, vaults) is closed after
+// each test. Run with `npm run test:e2e` (it builds first).
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,6 +36,7 @@ import type { Page } from '@playwright/test';
 import type { SiteSnapshot } from '../../core/ipc/contract';
 import type { AppHandlers } from '../../electron/handlers/app-handlers';
 import { createAppHandlers } from '../../electron/handlers/create';
+import type { HostOptions } from '../../electron/handlers/create';
 import { MemorySettingsStore } from '../../electron/handlers/settings-store';
 import { noDialog } from '../../electron/handlers/site-dialog';
 import { bundleBridge } from '../../electron/loopback/bridge-bundle';
@@ -53,6 +58,7 @@ export interface PaddockFixture {
 
 interface TestFixtures {
   siteFile: string;
+  fleetOptions: HostOptions['fleet'];
   paddock: PaddockFixture;
 }
 interface WorkerFixtures {
@@ -61,6 +67,7 @@ interface WorkerFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   siteFile: [EXAMPLE_SITE, { option: true }],
+  fleetOptions: [undefined, { option: true }],
 
   bridgeScript: [
     // Playwright requires the first argument to be destructured, even when empty.
@@ -71,7 +78,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  paddock: async ({ siteFile, bridgeScript, page }, use) => {
+  paddock: async ({ siteFile, fleetOptions, bridgeScript, page }, use) => {
     if (!existsSync(path.join(RENDERER_DIST, 'index.html'))) {
       throw new Error(
         `${RENDERER_DIST}/index.html is missing: run \`npm run build\` (npm run test:e2e does).`,
@@ -82,6 +89,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       version: projectVersion(),
       settings: new MemorySettingsStore(),
       dialog: noDialog,
+      ...(fleetOptions ? { fleet: fleetOptions } : {}),
     });
     const snapshot = await handlers.openSite(siteFile, 'command-line');
     const server = await startLoopbackServer({ host: handlers, rendererDir: RENDERER_DIST, bridgeScript });
@@ -111,6 +119,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       });
     } finally {
       await server.close();
+      await handlers.close();
     }
   },
 });

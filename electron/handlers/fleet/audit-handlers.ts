@@ -1,0 +1,29 @@
+// audit.query: the audit log, filtered and newest first, for the Audit view.
+import type { ServiceImpl } from '../app-handlers';
+import { readAudit } from '../../../core/audit/audit-reader';
+import { coreCall } from './fleet-errors';
+import type { FleetContext } from './fleet-context';
+import { auditRecordView } from './views';
+
+export function auditHandlers(f: FleetContext): Pick<ServiceImpl, 'audit.query'> {
+  return {
+    'audit.query': async ({ domain, host, text, since, until, limit }) => {
+      const core = await f.core();
+      const page = await coreCall(() =>
+        readAudit(core.paths.auditLog, {
+          ...(domain !== undefined ? { domain } : {}),
+          ...(host !== undefined && host !== '' ? { host } : {}),
+          ...(text !== undefined && text !== '' ? { text } : {}),
+          ...(since !== undefined ? { from: since } : {}),
+          ...(until !== undefined ? { to: until } : {}),
+          limit: limit ?? 500,
+        }),
+      );
+      return {
+        records: page.records.map(auditRecordView),
+        truncated: page.truncated,
+        malformedLines: page.malformedLines,
+      };
+    },
+  };
+}

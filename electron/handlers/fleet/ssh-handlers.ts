@@ -1,0 +1,107 @@
+// ssh.testConnection: log in to one container with its domain's credentials, through the
+// domain's jump host and the pool, and run one harmless command (recorded in the audit log like
+// every command). Runs as a job: progress, "waiting for your decision" while a host-key dialog
+// is open, and cancel (which also closes that dialog, as a "reject").
+import type { ServiceImpl } from '../app-handlers';
+import type { JobContext } from '../../../core/jobs/job-manager';
+import { errorCode } from '../../../core/ssh/errors';
+import { coreCall, toPaddockError } from './fleet-errors';
+import type { FleetContext } from './fleet-context';
+import type { ContainerRef } from './fleet-targets';
+import { findContainer, targetFor, vaultFor } from './fleet-targets';
+
+/** What the test runs: harmless, and its answer shows which machine was reached. */
+export const TEST_COMMAND: readonly string[] = ['uname', '-n'];
+const TEST_TIMEOUT_MS = 60_000;
+
+export function sshHandlers(f: FleetContext): Pick<ServiceImpl, 'ssh.testConnection'> {
+  return {
+    'ssh.testConnection': async ({ container, credential }) => {
+      const ref = findContainer(f.site(), container);
+      const core = await f.core();
+      const vault = vaultFor(core.vaults, ref);
+      // Checked now, so a locked or empty vault is an answer to this request, not a failed job.
+      const candidates = f.choice.candidates(vault, credential);
+      const c = ref.container;
+      const job = f.jobs.start(
+        {
+          kind: 'ssh.test',
+          title: `Test connection to ${c.name}`,
+          lockKey: `ssh-test:${c.domain}/${c.name}`,
+        },
+        (ctx) =>
+          testConnection(
+            f,
+            ref,
+            candidates.map((x) => ({ id: x.id, name: x.name })),
+            ctx,
+          ),
+      );
+      return { jobId: job.id };
+    },
+  };
+}
+
+async function testConnection(
+  f: FleetContext,
+  ref: ContainerRef,
+  candidates: readonly { id: string; name: string }[],
+  ctx: JobContext,
+): Promise<void> {
+  const core = await f.core();
+  const c = ref.container;
+  const where = `${c.ssh.user}@${c.address}:${c.ssh.port}`;
+  const offPrompt = f.prompts.onPrompt((p) => {
+    if (p.domain === c.domain && (p.host === c.address || p.container.startsWith(`${c.name} `))) {
+      ctx.progress(
+        undefined,
+        p.kind === 'unknown' ? 'Waiting for your decision on the host key…' : 'Host key CHANGED: stopped',
+      );
+    }
+  });
+  const jump = ref.domain.ssh.jumpHost;
+  const onCancel = () => {
+    f.prompts.cancelFor(c.domain, c.address, c.ssh.port);
+    if (jump) f.prompts.cancelFor(c.domain, jump.address, jump.port);
+  };
+  ctx.signal.addEventListener('abort', onCancel, { once: true });
+  try {
+    let lastError: unknown = null;
+    for (const [i, cand] of candidates.entries()) {
+      ctx.progress(
+        (i + 0.1) / candidates.length,
+        `Connecting to ${where}${jump ? ` via ${jump.address}` : ''} with "${cand.name}"…`,
+      );
+      // The vault is looked up again: it may have been locked while the job waited.
+      const vault = vaultFor(core.vaults, ref);
+      const handle = vault.handle(cand.id);
+      try {
+        const r = await coreCall(() =>
+          core.pool.run(targetFor(ref, vault.domain, handle), handle, {
+            argv: TEST_COMMAND,
+            timeoutMs: TEST_TIMEOUT_MS,
+            maxOutputBytes: 4096,
+            signal: ctx.signal,
+          }),
+        );
+        if (r.code !== 0) throw new Error(`"${TEST_COMMAND.join(' ')}" exited with status ${String(r.code)}`);
+        f.choice.succeeded(c.domain, cand.id);
+        const name = r.stdout.trim().slice(0, 200);
+        ctx.progress(
+          1,
+          `Logged in as ${c.ssh.user} with "${cand.name}"${name ? `; the host calls itself ${name}` : ''}`,
+        );
+        return;
+      } catch (e) {
+        lastError = e;
+        // Another credential may be accepted; anything else (host key, network) ends the test.
+        if (errorCode(e) !== 'auth-failed' || ctx.signal.aborted) throw toPaddockError(e);
+        ctx.log(`"${cand.name}" was not accepted`);
+      }
+    }
+    throw toPaddockError(lastError);
+  } finally {
+    offPrompt();
+    ctx.signal.removeEventListener('abort', onCancel);
+  }
+}
