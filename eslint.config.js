@@ -4,10 +4,28 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import paddock from './eslint-rules/layers.js';
 
-const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch'];
+const DOM_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'location',
+  'fetch',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test/e2e/output/**', 'test-results/**', 'bench/output/**', '.lab/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test/e2e/output/**',
+      'test-results/**',
+      'bench/output/**',
+      '.lab/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -22,7 +40,11 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use the contract wrappers (electron/main/ipc.ts, electron/preload/preload.ts).' },
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Use the contract wrappers (electron/main/ipc.ts, electron/preload/preload.ts).',
+            },
           ],
         },
       ],
@@ -42,7 +64,15 @@ export default tseslint.config(
     files: ['core/{model,site,policy,planner,ipc,net}/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', '__filename', 'require', ...DOM_GLOBALS],
+      'no-restricted-globals': [
+        'error',
+        'process',
+        'Buffer',
+        '__dirname',
+        '__filename',
+        'require',
+        ...DOM_GLOBALS,
+      ],
     },
   },
   {

@@ -84,7 +84,11 @@ const layers = {
       ExportAllDeclaration: (n) => check(n, n.source.value),
       ImportExpression: (n) => n.source.type === 'Literal' && check(n, n.source.value),
       CallExpression: (n) => {
-        if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments[0]?.type === 'Literal') {
+        if (
+          n.callee.type === 'Identifier' &&
+          n.callee.name === 'require' &&
+          n.arguments[0]?.type === 'Literal'
+        ) {
           check(n, n.arguments[0].value);
         }
       },
