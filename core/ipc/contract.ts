@@ -5,12 +5,20 @@
 // handler sees it. Nothing here may carry secret material: only names, fingerprints, key
 // types and lock states.
 import { z } from 'zod';
-import type { Diagnostic, Site } from '../model/types';
+import type { Diagnostic, Site, VmState } from '../model/types';
 
 // ---------------------------------------------------------------------------------------------
 // Shared payload pieces
 
 const filePath = z.string().min(1).max(4096);
+/** A VM or container name: the site's allow-list, so it can reach a remote command as one literal. */
+const siteName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'must be a site name (letters, digits, . _ -; at most 63)');
+/** A drift item's id: its kind and its VM's name. */
+const driftItemId = z
+  .string()
+  .regex(/^[a-z-]{1,16}:[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'must be a drift item id (kind:vm)');
 
 // ---------------------------------------------------------------------------------------------
 // Responses (main is trusted to produce these; they are types only)
@@ -192,6 +200,115 @@ export interface JobView {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Live inventory, drift and lifecycle actions (electron/handlers/inventory). Hosts are read over
+// the fleet's SSH pool with each container's own domain credentials; the views carry what the
+// hypervisors report, never credentials.
+
+export interface LiveVmView {
+  name: string;
+  state: VmState;
+  /** The toolstack's own word ("shut off", "-b----"). */
+  rawState: string;
+  vcpus: number;
+  memoryMiB: number;
+  /** Only name and state are known (compare nothing else). */
+  partial: boolean;
+  nics: { mac: string | null; bridge: string | null }[];
+  disks: number;
+}
+
+export interface LiveHostView {
+  container: string;
+  domain: string;
+  /** How the last attempt ended; "never": not asked yet. */
+  status: 'ok' | 'error' | 'timeout' | 'never';
+  /** A refresh of this host is in flight. */
+  refreshing: boolean;
+  /** Why the last attempt failed (host, command, reason). The data below is then older. */
+  error: string | null;
+  /** When the data below was read. */
+  refreshedAt: string | null;
+  attemptedAt: string | null;
+  durationMs: number;
+  capacity: { cpus: number; memoryMiB: number } | null;
+  vms: LiveVmView[];
+}
+
+export interface InventoryView {
+  hosts: LiveHostView[];
+  refreshing: boolean;
+  /** When the last refresh (of any host) finished. */
+  lastRefreshAt: string | null;
+}
+
+/** inventory.updated: the hosts that changed (all of them when `replace`). */
+export interface InventoryUpdate {
+  hosts: LiveHostView[];
+  /** The list replaces what the renderer holds (another site was opened). */
+  replace: boolean;
+  refreshing: boolean;
+  lastRefreshAt: string | null;
+}
+
+export type DriftKindView =
+  | 'moved'
+  | 'unknown-vm'
+  | 'missing'
+  | 'duplicate'
+  | 'wrong-domain'
+  | 'state'
+  | 'vcpus'
+  | 'memory'
+  | 'nics'
+  | 'disks';
+
+export interface DriftItemView {
+  /** Stable across refreshes: kind + VM. */
+  id: string;
+  kind: DriftKindView;
+  vm: string;
+  severity: 'info' | 'warning' | 'error';
+  containers: string[];
+  message: string;
+  /** What accepting it changes in the site file, one line per change; empty: fix by hand. */
+  fixes: string[];
+}
+
+export interface DriftReportView {
+  /** The site file the drift is about. */
+  path: string;
+  fileName: string;
+  items: DriftItemView[];
+  /** Recorded VMs whose hosts could not be read: neither confirmed nor missing. */
+  unverified: string[];
+  checkedHosts: string[];
+  failedHosts: string[];
+  /** No host has been read yet: nothing is known. */
+  hasInventory: boolean;
+  computedAt: string;
+}
+
+export interface DriftPreviewView {
+  /** Pass to drift.apply: it writes exactly the text this diff shows. */
+  previewId: string;
+  fileName: string;
+  diff: string;
+  accepted: string[];
+  expiresAt: string;
+}
+
+export interface DriftApplyView {
+  path: string;
+  fileName: string;
+  diff: string;
+  accepted: string[];
+  /** The site as reloaded after the write. */
+  snapshot: SiteSnapshot;
+}
+
+export type VmAction = 'start' | 'shutdown' | 'reboot' | 'forceOff';
+
+// ---------------------------------------------------------------------------------------------
 // Requests: name -> payload schema and response type
 
 export const requestSchemas = {
@@ -308,6 +425,19 @@ export const requestSchemas = {
 
   'jobs.list': z.object({}).strict(),
   'jobs.cancel': z.object({ id: z.string().min(1).max(100) }).strict(),
+
+  /** Read the containers (default: all of the site) concurrently; answers when all have. */
+  'inventory.refresh': z.object({ containers: z.array(siteName).min(1).max(20_000).optional() }).strict(),
+  'inventory.status': z.object({}).strict(),
+  'drift.get': z.object({}).strict(),
+  /** The diff accepting these drift items would make to the site file (nothing is written). */
+  'drift.preview': z.object({ accept: z.array(driftItemId).min(1).max(10_000) }).strict(),
+  /** Write a previewed change (atomically, only if the file is still what was previewed). */
+  'drift.apply': z.object({ previewId: z.uuid() }).strict(),
+  /** A lifecycle action on a VM, as a job; the VM's container comes from live truth or the site. */
+  'vm.action': z
+    .object({ vm: siteName, action: z.enum(['start', 'shutdown', 'reboot', 'forceOff']) })
+    .strict(),
 } as const;
 
 export interface ResponseMap {
@@ -349,6 +479,12 @@ export interface ResponseMap {
   'monitor.checkNow': MonitorView;
   'jobs.list': JobView[];
   'jobs.cancel': { cancelled: boolean };
+  'inventory.refresh': InventoryView;
+  'inventory.status': InventoryView;
+  'drift.get': DriftReportView;
+  'drift.preview': DriftPreviewView;
+  'drift.apply': DriftApplyView;
+  'vm.action': { jobId: string; container: string };
 }
 
 export type RequestName = keyof typeof requestSchemas;
@@ -374,6 +510,8 @@ export interface EventMap {
   'audit.appended': AuditRecordView;
   'monitor.changed': AccessStatusView;
   'job.updated': JobView;
+  /** Live inventory: hosts refreshed, started refreshing, or dropped with the site. */
+  'inventory.updated': InventoryUpdate;
 }
 export type EventName = keyof EventMap;
 export const eventNames: readonly EventName[] = [
@@ -386,6 +524,7 @@ export const eventNames: readonly EventName[] = [
   'audit.appended',
   'monitor.changed',
   'job.updated',
+  'inventory.updated',
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -55,6 +55,10 @@ type OwnRequest =
 type Impl = Pick<RequestImpl, OwnRequest>;
 /** Every other request of the contract, served by modules the host plugs in (./create.ts). */
 export type ServiceImpl = Omit<RequestImpl, OwnRequest>;
+/** Live discovery, drift and lifecycle actions, served by ./inventory over the fleet's pool. */
+export type InventoryRequest = Extract<keyof ServiceImpl, `${'inventory' | 'drift' | 'vm'}.${string}`>;
+/** Fleet access (./fleet): the other plugged-in requests. */
+export type FleetImpl = Omit<ServiceImpl, InventoryRequest>;
 
 /** How a path reached main: only these may later be opened by path from the renderer. */
 export type SiteOrigin = 'command-line' | 'dialog' | 'recent' | 'menu';

@@ -6,6 +6,9 @@ import { AppHandlers } from './app-handlers';
 import { EventBus } from './event-bus';
 import type { FleetOptions } from './fleet/fleet';
 import { createFleet } from './fleet/fleet';
+import { fleetDrivers } from './inventory/fleet-drivers';
+import type { InventoryOptions } from './inventory/inventory-handlers';
+import { createInventory } from './inventory/inventory-handlers';
 import type { SettingsStore } from './settings-store';
 import type { SiteDialog } from './site-dialog';
 import { readSiteFile } from './site-reader';
@@ -17,6 +20,8 @@ export interface HostOptions {
   dialog: SiteDialog;
   /** Fleet access (vaults, SSH, audit, monitoring): data folder, keyring, key-file dialogs. */
   fleet?: Omit<FleetOptions, 'events' | 'site'>;
+  /** Live discovery and lifecycle actions: timeouts (tests use short ones). */
+  inventory?: Pick<InventoryOptions, 'refreshTimeoutMs' | 'shutdownTimeoutMs' | 'pollMs'>;
 }
 
 export function createAppHandlers(o: HostOptions): AppHandlers {
@@ -29,14 +34,26 @@ export function createAppHandlers(o: HostOptions): AppHandlers {
     events,
     site: () => handlers?.site?.site ?? null,
   });
+  const inventory = createInventory({
+    ...o.inventory,
+    events,
+    jobs: fleet.context.jobs,
+    snapshot: () => handlers?.site ?? null,
+    reloadSite: () =>
+      handlers ? handlers.reloadSite() : Promise.reject(new Error('the handlers are not ready')),
+    drivers: fleetDrivers(fleet.context),
+  });
   handlers = new AppHandlers({
     info: { version: o.version, transport: o.transport, platform: process.platform },
     settings: o.settings,
     dialog: o.dialog,
     readSite: readSiteFile,
     events,
-    services: fleet.impl,
-    onClose: () => fleet.close(),
+    services: { ...fleet.impl, ...inventory.impl },
+    onClose: () => {
+      inventory.close();
+      return fleet.close();
+    },
   });
   return handlers;
 }

@@ -4,7 +4,7 @@
 // `close()` when they quit: connections closed, monitoring stopped, every vault locked.
 import { homedir } from 'node:os';
 import path from 'node:path';
-import type { ServiceImpl } from '../app-handlers';
+import type { FleetImpl } from '../app-handlers';
 import type { EventBus } from '../event-bus';
 import { AuditLog } from '../../../core/audit/audit-log';
 import type { AuditSink } from '../../../core/audit/record';
@@ -59,7 +59,7 @@ export interface FleetOptions {
 }
 
 export interface Fleet {
-  readonly impl: ServiceImpl;
+  readonly impl: FleetImpl;
   readonly context: FleetContext;
   /** The data folder, once known (it is created on first use). */
   dataDir(): Promise<string>;
@@ -163,7 +163,7 @@ export function createFleet(o: FleetOptions): Fleet {
     },
   };
 
-  const impl: ServiceImpl = {
+  const impl: FleetImpl = {
     ...vaultHandlers(context),
     'hostkey.answer': async ({ promptId, decision }) => prompts.answer(promptId, decision),
     'hostkey.pending': async () => prompts.pending(),

@@ -1,0 +1,188 @@
+// Drift between the open site file and the live inventory, and accepting it: a preview shows
+// the unified diff of the site file and remembers the exact text; apply writes exactly that
+// text, atomically, only if the file on disk is still the one previewed, then reloads the site.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { applyDrift, DriftApplyError } from '../../../core/discovery/apply';
+import { reconcile } from '../../../core/discovery/reconcile';
+import { saveSiteText, SiteChangedError } from '../../../core/discovery/save';
+import type {
+  DriftApplyView,
+  DriftPreviewView,
+  DriftReportView,
+  SiteSnapshot,
+} from '../../../core/ipc/contract';
+import { PaddockError } from '../../../core/ipc/contract';
+import type { Site } from '../../../core/model/types';
+import { loadSite, MAX_FILE_BYTES } from '../../../core/site';
+import { readFileBounded } from '../../../core/storage/atomic-file';
+import { driftItemView } from './drift-views';
+import type { LiveInventory } from './live-inventory';
+import { requireSiteModel } from './live-inventory';
+
+export interface DriftServiceDeps {
+  inventory: LiveInventory;
+  snapshot(): SiteSnapshot | null;
+  reloadSite(): Promise<SiteSnapshot>;
+  /** How long a preview can be applied (default 10 minutes). */
+  previewTtlMs?: number;
+  now?: () => number;
+}
+
+interface Preview {
+  id: string;
+  path: string;
+  fileName: string;
+  base: string;
+  next: string;
+  diff: string;
+  accepted: string[];
+  expiresAt: number;
+}
+
+const MAX_PREVIEWS = 20;
+
+/** Same model: the file on disk is the site the drift was computed against. */
+const sameSite = (a: Site | null, b: Site): boolean => a !== null && JSON.stringify(a) === JSON.stringify(b);
+
+export class DriftService {
+  private readonly previews = new Map<string, Preview>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: DriftServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  report(): DriftReportView {
+    const { snap, site } = requireSiteModel(this.deps.snapshot());
+    const r = reconcile(site, this.deps.inventory.inventory());
+    return {
+      path: snap.path,
+      fileName: snap.fileName,
+      items: r.items.map(driftItemView),
+      unverified: [...r.unverified],
+      checkedHosts: [...r.checkedHosts],
+      failedHosts: [...r.failedHosts],
+      hasInventory: this.deps.inventory.hasData,
+      computedAt: new Date(this.now()).toISOString(),
+    };
+  }
+
+  async preview(ids: readonly string[]): Promise<DriftPreviewView> {
+    const { snap, site } = requireSiteModel(this.deps.snapshot());
+    const report = reconcile(site, this.deps.inventory.inventory());
+    const wanted = [...new Set(ids)];
+    const items = wanted.map((id) => {
+      const item = report.items.find((i) => i.id === id);
+      if (!item) {
+        throw new PaddockError(
+          'not-found',
+          `Drift item "${id}" is not in the current drift report (it may have been resolved): refresh the drift view`,
+        );
+      }
+      if (!item.fixes?.length) {
+        throw new PaddockError(
+          'not-acceptable',
+          `Drift item "${id}" cannot be accepted into the site file as it is: ${item.message}`,
+        );
+      }
+      return item;
+    });
+    const base = await this.readOpenFile(snap, site);
+    let applied;
+    try {
+      applied = applyDrift(
+        base,
+        snap.fileName,
+        items.flatMap((i) => i.fixes ?? []),
+      );
+    } catch (e) {
+      if (e instanceof DriftApplyError) throw new PaddockError('drift-apply', e.message);
+      throw e;
+    }
+    this.prune();
+    const p: Preview = {
+      id: randomUUID(),
+      path: snap.path,
+      fileName: snap.fileName,
+      base,
+      next: applied.text,
+      diff: applied.diff,
+      accepted: wanted,
+      expiresAt: this.now() + (this.deps.previewTtlMs ?? 10 * 60_000),
+    };
+    this.previews.set(p.id, p);
+    return {
+      previewId: p.id,
+      fileName: p.fileName,
+      diff: p.diff,
+      accepted: [...p.accepted],
+      expiresAt: new Date(p.expiresAt).toISOString(),
+    };
+  }
+
+  async apply(previewId: string): Promise<DriftApplyView> {
+    this.prune();
+    const p = this.previews.get(previewId);
+    if (!p) {
+      throw new PaddockError(
+        'not-found',
+        'That preview is unknown or has expired (or the site file was written since): preview the change again',
+      );
+    }
+    const snap = this.deps.snapshot();
+    if (snap?.path !== p.path) {
+      throw new PaddockError(
+        'site-changed',
+        `The preview is for ${p.fileName}, but ${snap ? snap.fileName : 'no site'} is open now: preview again`,
+      );
+    }
+    try {
+      await saveSiteText(p.path, p.base, p.next);
+    } catch (e) {
+      if (e instanceof SiteChangedError) throw new PaddockError('site-changed', e.message);
+      throw e;
+    }
+    // Every other preview was made from the text that was just replaced.
+    this.previews.clear();
+    const reloaded = await this.deps.reloadSite();
+    return {
+      path: p.path,
+      fileName: p.fileName,
+      diff: p.diff,
+      accepted: [...p.accepted],
+      snapshot: reloaded,
+    };
+  }
+
+  /** Forget previews (another site was opened, or the file was reloaded). */
+  clear(): void {
+    this.previews.clear();
+  }
+
+  private async readOpenFile(snap: SiteSnapshot, site: Site): Promise<string> {
+    let text: string;
+    try {
+      text = await readFileBounded(snap.path, MAX_FILE_BYTES);
+    } catch (e) {
+      throw new PaddockError(
+        'site-load',
+        `Cannot read ${snap.fileName} to edit it: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    if (!sameSite(loadSite(text, path.basename(snap.path)).site, site)) {
+      throw new PaddockError(
+        'site-changed',
+        `${snap.fileName} changed on disk since it was opened: reload it and review the drift again`,
+      );
+    }
+    return text;
+  }
+
+  private prune(): void {
+    const t = this.now();
+    for (const [id, p] of this.previews) if (p.expiresAt <= t) this.previews.delete(id);
+    const extra = this.previews.size - MAX_PREVIEWS;
+    if (extra > 0) for (const id of [...this.previews.keys()].slice(0, extra)) this.previews.delete(id);
+  }
+}
