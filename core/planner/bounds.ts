@@ -70,8 +70,10 @@ export function l2Bound(sizes: ArrayLike<number>, cap: number): number {
 /**
  * Lower bound on the cost of bins whose capacities cover `need` per dimension: the LP
  * min sum c_b y_b, sum_b cap_bk y_b >= need_k, 0 <= y <= 1, through its dual
- * max sum_k l_k need_k - sum_b max(0, sum_k l_k cap_bk - c_b), by coordinate ascent with
- * exact line searches. Infinity when even every bin together is too small.
+ * g(l) = sum_k l_k need_k - sum_b max(0, sum_k l_k cap_bk - c_b), l >= 0. g is concave and
+ * piecewise linear, and any l gives a valid bound; it is maximised by exact line searches
+ * along each axis and along every difference of two axes (those follow the ridges where
+ * plain coordinate ascent stalls). Infinity when even every bin together is too small.
  */
 export function coverBound(p: PackingProblem, bins: readonly number[], need: Float64Array): number {
   const d = p.dims;
@@ -91,43 +93,67 @@ export function coverBound(p: PackingProblem, bins: readonly number[], need: Flo
     }
     return v;
   };
-  let best = value();
-  const points: { t: number; c: number }[] = [];
-  for (let round = 0; round < 60; round++) {
-    let improved = false;
+  const directions: Float64Array[] = [];
+  for (let i = 0; i < d; i++) {
+    const e = new Float64Array(d);
+    e[i] = 1;
+    directions.push(e);
+    for (let j = 0; j < d; j++) {
+      if (j === i) continue;
+      const x = new Float64Array(d);
+      x[i] = 1;
+      x[j] = -1;
+      directions.push(x);
+    }
+  }
+  const events: { t: number; drop: number }[] = [];
+  /** Move lambda to the maximum of g along delta (exact: walk the breakpoints). */
+  const lineSearch = (delta: Float64Array): void => {
+    let slope = 0;
+    let tMax = Number.POSITIVE_INFINITY;
     for (let k = 0; k < d; k++) {
-      const nk = need[k] ?? 0;
-      if (nk <= 0) {
-        lambda[k] = 0;
-        continue;
-      }
-      points.length = 0;
-      let slope = nk;
-      for (const b of bins) {
-        const ck = p.capacity[b * d + k] ?? 0;
-        let r = -(p.cost[b] ?? 0);
-        for (let j = 0; j < d; j++) if (j !== k) r += (lambda[j] ?? 0) * (p.capacity[b * d + j] ?? 0);
-        if (ck <= 0) continue;
-        if (r > 0) slope -= ck;
-        else points.push({ t: -r / ck, c: ck });
-      }
-      let t = 0;
-      if (slope > 0) {
-        points.sort((a, b) => a.t - b.t);
-        for (const pt of points) {
-          t = pt.t;
-          slope -= pt.c;
-          if (slope <= 0) break;
-        }
-      }
-      lambda[k] = t;
+      const dk = delta[k] ?? 0;
+      slope += dk * (need[k] ?? 0);
+      if (dk < 0) tMax = Math.min(tMax, (lambda[k] ?? 0) / -dk);
     }
+    if (tMax <= 0) return;
+    events.length = 0;
+    for (const b of bins) {
+      let r = -(p.cost[b] ?? 0);
+      let sb = 0;
+      for (let k = 0; k < d; k++) {
+        r += (lambda[k] ?? 0) * (p.capacity[b * d + k] ?? 0);
+        sb += (delta[k] ?? 0) * (p.capacity[b * d + k] ?? 0);
+      }
+      const active = r > 0 || (r === 0 && sb > 0);
+      if (active) slope -= sb;
+      // A term switching on (sb > 0) or off (sb < 0) lowers the slope by |sb| either way.
+      if (sb > 0 && !active) events.push({ t: -r / sb, drop: sb });
+      else if (sb < 0 && active) events.push({ t: r / -sb, drop: -sb });
+    }
+    if (slope <= 0) return;
+    events.sort((a, b) => a.t - b.t);
+    let t = tMax;
+    for (const ev of events) {
+      if (ev.t >= tMax) break;
+      slope -= ev.drop;
+      if (slope <= 0) {
+        t = ev.t;
+        break;
+      }
+    }
+    if (!Number.isFinite(t)) return;
+    for (let k = 0; k < d; k++) lambda[k] = Math.max(0, (lambda[k] ?? 0) + t * (delta[k] ?? 0));
+  };
+  let best = value();
+  for (let round = 0; round < 200; round++) {
+    for (const dir of directions) lineSearch(dir);
     const v = value();
-    if (v > best + 1e-9 * Math.max(1, Math.abs(best))) {
-      best = v;
-      improved = true;
+    if (v <= best + 1e-9 * Math.max(1, Math.abs(best))) {
+      best = Math.max(best, v);
+      break;
     }
-    if (!improved) break;
+    best = v;
   }
   return Math.max(0, best);
 }

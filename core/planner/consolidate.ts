@@ -246,8 +246,10 @@ function pickMove(s: PackingState, rng: Rng, prefRank: Int32Array): Move | null 
   for (const b of close) closeCost += p.cost[b] ?? 0;
   // Candidate destinations: the emptied bins and every empty bin, most cost-efficient first.
   const candidates = [...close, ...empty].sort((a, b) => (prefRank[a] ?? 0) - (prefRank[b] ?? 0));
+  const uniform = p.cost.every((c) => c === p.cost[0]);
   for (let attempt = 0; attempt < 8; attempt++) {
-    const t = rng.int(close.length);
+    // Equal costs: one bin fewer is the goal (k bins out, k - 1 back); with costs, any cheaper mix.
+    const t = uniform ? close.length - 1 : rng.int(close.length);
     const target: number[] = [];
     let cost = 0;
     for (let tries = 0; target.length < t && tries < 4 * t + 4; tries++) {

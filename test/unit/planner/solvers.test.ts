@@ -11,7 +11,8 @@ import { poolSearch } from '../../../core/planner/pool-search';
 import type { PackingProblem } from '../../../core/planner/problem';
 import { Rng } from '../../../core/planner/rng';
 import { pinnedState } from '../../../core/planner/state';
-import { generateSite } from '../../../bench/planner/generate';
+import { buildSiteProblem } from '../../../core/planner/site-problem';
+import { generateSite } from '../../fixtures/generate-site';
 import { allAssignments, problemArb } from './arbitrary-problem';
 
 const RUNS = Number(process.env.FC_RUNS ?? 150);
@@ -40,6 +41,13 @@ function medium(seed: number): PackingProblem {
     eligibility: null,
     groups: [],
   };
+}
+
+/** A generated site with every VM unplaced, as the planner's problem. */
+function siteProblem(vms: number, seed: number): PackingProblem {
+  const site = generateSite({ vms, seed });
+  for (const v of site.vms) v.container = null;
+  return buildSiteProblem(site, { movable: () => true }).problem;
 }
 
 describe('consolidate', () => {
@@ -79,7 +87,7 @@ describe('consolidate', () => {
   });
 
   it('can be cancelled while running asynchronously and returns the best so far', async () => {
-    const p = generateSite(2_000, 200, 4, 5);
+    const p = siteProblem(2_000, 5);
     const controller = new AbortController();
     const seen: Progress[] = [];
     const t0 = Date.now();
@@ -103,7 +111,7 @@ describe('consolidate', () => {
   });
 
   it('honours the time limit', () => {
-    const p = generateSite(3_000, 300, 4, 9);
+    const p = siteProblem(3_000, 9);
     const r = runSync(consolidateSteps(p, { timeLimitMs: 300 }));
     expect(checkAssignment(p, r.assign).feasible).toBe(true);
     // Generous: the machine is shared; the point is that it stops, not how fast.
