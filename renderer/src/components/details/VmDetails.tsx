@@ -5,6 +5,7 @@ import { useSite, useTopology } from '../../store/derived';
 import { formatGiB, formatMiB } from '../../view-model/format';
 import { nodeKey } from '../../view-model/keys';
 import { StateIcon } from '../common/StateIcon';
+import { VmLiveSection } from '../live/VmLiveSection';
 import { DataTable } from './DataTable';
 import { Fields } from './Fields';
 import { NodeDiagnostics } from './NodeDiagnostics';
@@ -58,6 +59,7 @@ export function VmDetails({ vm }: { vm: Vm }) {
           ],
         ]}
       />
+      <VmLiveSection vm={vm} />
       <NodeDiagnostics nodeKey={nodeKey('vm', vm.name)} />
       <VmPolicy vm={vm} />
       <Section title={`Disks (${vm.disks.length})`}>

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { Vm } from '../../../../core/model/types';
 import { nodeKey } from '../../view-model/keys';
 import { Highlighted } from '../common/Highlighted';
+import { VmLiveMark } from '../live/VmLiveMark';
 import { StateIcon } from '../common/StateIcon';
 import { TreeItem } from './TreeItem';
 
@@ -51,6 +52,7 @@ export const VmChip = memo(function VmChip({
         <Highlighted text={vm.name} needles={needles} />
       </span>
       {isHead && <span className="chip-head">head</span>}
+      <VmLiveMark vm={vm} />
       {problems > 0 && (
         <span className="chip-problem" aria-hidden="true">
           !
