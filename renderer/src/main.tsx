@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/topology.css';
 import './styles/details.css';
+import './styles/fleet.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

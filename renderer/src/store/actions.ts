@@ -3,6 +3,7 @@
 import type { PaddockApi, SiteSnapshot, Theme } from '../../../core/ipc/contract';
 import { errorMessage } from '../api';
 import { useAppInfoStore } from './app-info-store';
+import { connectFleet } from './fleet-connect';
 import { useNoticeStore } from './notice-store';
 import { useSearchStore } from './search-store';
 import { useSiteStore } from './site-store';
@@ -17,6 +18,7 @@ export function connect(api: PaddockApi): () => void {
       if (m.command === 'focus-search') useSearchStore.getState().requestFocus();
       else if (m.command === 'toggle-theme') void setTheme(api, nextTheme(useThemeStore.getState().setting));
     }),
+    connectFleet(api),
   ];
   void siteRequest(() => api.site.current({}));
   api.settings.get({}).then(

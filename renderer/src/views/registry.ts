@@ -1,9 +1,11 @@
-// The views of the app shell's switcher. Later views (vault, audit log, drift, jobs, planner,
-// consoles) add an entry here and a component under views/.
+// The views of the app shell's switcher. Later views (drift, planner, consoles) add an entry
+// here and a component under views/.
 import type { ComponentType } from 'react';
+import { AuditView } from './audit/AuditView';
 import { TopologyView } from './TopologyView';
+import { VaultView } from './vault/VaultView';
 
-export type ViewId = 'topology';
+export type ViewId = 'topology' | 'vault' | 'audit';
 
 export interface ViewDef {
   id: ViewId;
@@ -19,5 +21,17 @@ export const VIEWS: readonly ViewDef[] = [
     label: 'Topology',
     icon: 'M2 2h5v4H2zM9 2h5v4H9zM2 10h5v4H2zM9 10h5v4H9zM4.5 6v4M11.5 6v4',
     component: TopologyView,
+  },
+  {
+    id: 'vault',
+    label: 'Vault',
+    icon: 'M4 7V5a4 4 0 0 1 8 0v2M3 7h10v7H3zM8 10v2',
+    component: VaultView,
+  },
+  {
+    id: 'audit',
+    label: 'Audit',
+    icon: 'M3 2h8l2 2v10H3zM5 6h6M5 9h6M5 12h4',
+    component: AuditView,
   },
 ];

@@ -1,6 +1,8 @@
-// Everything about a container: fields, load meters, policy status, its VMs.
+// Everything about a container: fields, load meters, access (monitoring, test connection),
+// policy status, its VMs.
 import { useMemo } from 'react';
 import { containerLoad } from '../../view-model/capacity';
+import { ConnectionSection } from '../access/ConnectionSection';
 import { formatMiB } from '../../view-model/format';
 import type { ContainerNode } from '../../view-model/topology';
 import { ContainerPolicy } from './ContainerPolicy';
@@ -55,6 +57,7 @@ export function ContainerDetails({ node }: { node: ContainerNode }) {
         ]}
       />
       <LoadSection title="Load" load={load} />
+      <ConnectionSection container={c} />
       <NodeDiagnostics nodeKey={node.key} />
       <ContainerPolicy container={c} />
       <Section title={`VMs (${node.vms.length})`}>

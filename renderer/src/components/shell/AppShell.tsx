@@ -1,5 +1,8 @@
-// The app's frame: header, view switcher, the current view, status bar.
+// The app's frame: header, view switcher, the current view, status bar; above them the
+// host-key dialogs and the jobs panel, which any view may need.
 import { useViewStore } from '../../store/view-store';
+import { HostKeyDialogs } from '../hostkey/HostKeyDialogs';
+import { JobsPanel } from '../jobs/JobsPanel';
 import { VIEWS } from '../../views/registry';
 import { Header } from './Header';
 import { NoticeBanner } from './NoticeBanner';
@@ -22,6 +25,8 @@ export function AppShell() {
         <main className="app-main">{View && <View />}</main>
       </div>
       <StatusBar />
+      <JobsPanel />
+      <HostKeyDialogs />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { memo, useMemo } from 'react';
 import { containerLoad, cpuMeter, memoryMeter } from '../../view-model/capacity';
 import { plural } from '../../view-model/format';
+import { AccessBadge } from '../access/AccessBadge';
 import { Badge } from '../common/Badge';
 import { Highlighted } from '../common/Highlighted';
 import { Meter } from '../common/Meter';
@@ -77,6 +78,7 @@ export const ContainerCard = memo(function ContainerCard({
             {plural(problems, 'problem')}
           </Badge>
         )}
+        <AccessBadge domain={c.domain} name={c.name} />
         <span className="card-sub">
           {plural(node.vms.length, 'VM')} · {c.address}
         </span>

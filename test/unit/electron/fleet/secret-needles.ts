@@ -63,11 +63,15 @@ export function leaks(haystack: string, needles: readonly Needle[]): string[] {
     .map((n) => n.label);
 }
 
-/** The same, for binary contents (files): as UTF-8 text and as raw bytes. */
+/** The same, for binary contents (files): as UTF-8 and UTF-16 text (browser storage keeps
+ * strings in UTF-16), and raw bytes. */
 export function leaksInBytes(bytes: Buffer, needles: readonly Needle[]): string[] {
   const found = new Set(leaks(bytes.toString('latin1'), needles));
   for (const n of needles) {
-    if (n.binary ? bytes.includes(n.binary) : bytes.includes(Buffer.from(n.text, 'utf8'))) found.add(n.label);
+    const hit = n.binary
+      ? bytes.includes(n.binary)
+      : bytes.includes(Buffer.from(n.text, 'utf8')) || bytes.includes(Buffer.from(n.text, 'utf16le'));
+    if (hit) found.add(n.label);
   }
   return [...found];
 }

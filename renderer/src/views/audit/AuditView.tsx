@@ -1,0 +1,45 @@
+// The Audit view: every remote command Paddock ran (or refused to run), filterable, newest
+// first, following the log as commands are written.
+import { useEffect } from 'react';
+import { getApi } from '../../api';
+import { plural } from '../../view-model/format';
+import { FormError } from '../vault/FormBits';
+import { loadAudit } from './audit-actions';
+import { useAuditStore } from './audit-store';
+import { AuditFiltersForm } from './AuditFiltersForm';
+import { AuditTable } from './AuditTable';
+
+export function AuditView() {
+  const page = useAuditStore((s) => s.page);
+  const error = useAuditStore((s) => s.error);
+  const newSince = useAuditStore((s) => s.newSince);
+
+  useEffect(() => {
+    void loadAudit(getApi());
+  }, []);
+  // Follow the log: re-read shortly after new records (one read for a burst of them).
+  useEffect(() => {
+    if (newSince === 0) return;
+    const t = setTimeout(() => void loadAudit(getApi()), 300);
+    return () => clearTimeout(t);
+  }, [newSince]);
+
+  return (
+    <div className="audit-view">
+      <header className="audit-top">
+        <h2>Audit log</h2>
+        {page && (
+          <span className="muted" data-testid="audit-count">
+            {plural(page.records.length, 'record')}
+            {page.truncated ? ' (older ones left out: narrow the filters or raise the limit)' : ''}
+            {page.malformedLines > 0 ? ` · ${plural(page.malformedLines, 'unreadable line')} skipped` : ''}
+          </span>
+        )}
+      </header>
+      <AuditFiltersForm />
+      <FormError error={error} />
+      {page && page.records.length === 0 && <p className="empty">No records match.</p>}
+      {page && page.records.length > 0 && <AuditTable records={page.records} />}
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+// SSH fleet access end to end: the real renderer in Chromium, the real handlers over the
+// loopback transport, and real OpenSSH servers started for each test (./fleet-lab.ts). Host keys
+// are checked before anything is sent: the server's own log must show no authentication attempt
+// until the user trusts the key, and none at all when the key changed or was refused.
+import type { SshdInstance } from '../integration/harness/sshd';
+import { expect, test } from './fleet-fixtures';
+import { C2_PASSWORD } from './fleet-lab';
+import {
+  addPassword,
+  connectionJob,
+  containerCard,
+  createVault,
+  generateKey,
+  openVault,
+  testConnection,
+  view,
+} from './fleet-ui';
+
+// Vault saves derive keys with production scrypt (about a second each here), and sshd starts.
+test.describe.configure({ timeout: 120_000 });
+
+const PASS_MGMT = 'Mgmt-Vault-Passphrase-7731';
+const PASS_TEACH = 'Teach-Vault-Passphrase-4420';
+
+const fingerprintOf = (s: SshdInstance) => {
+  const fp = s.hostKeys[0]?.fingerprint;
+  if (!fp) throw new Error(`${s.name} has no host key`);
+  return fp;
+};
+
+test('unknown host: the dialog shows its SHA-256 fingerprint, nothing is sent until "Trust"; then login works and the audit log shows the command', async ({
+  page,
+  paddock,
+  lab,
+}) => {
+  await paddock.open(page);
+  const panel = await createVault(page, 'mgmt', PASS_MGMT);
+  const publicKey = await generateKey(panel, 'ops-key');
+  await lab.authorize(lab.c1, publicKey);
+  await paddock.screenshot(page, 'fleet-vault-generated');
+
+  await testConnection(page, 'c1');
+  const dialog = page.getByRole('dialog', { name: 'Unknown host: check its key' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('hostkey-fingerprint')).toHaveText(fingerprintOf(lab.c1));
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  expect(await lab.c1.authAttempts()).toBe(0);
+  await expect(page.getByRole('progressbar', { name: 'Connection test of c1' })).toHaveAttribute(
+    'aria-valuetext',
+    'Waiting for your decision on the host key…',
+  );
+  await paddock.screenshot(page, 'fleet-hostkey-unknown');
+
+  await dialog.getByRole('button', { name: 'Trust this host' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(connectionJob(page)).toHaveAttribute('data-state', 'succeeded', { timeout: 30_000 });
+  await expect(connectionJob(page)).toContainText('Logged in as root with "ops-key"');
+  expect(await lab.c1.authAttempts()).toBeGreaterThan(0);
+  // The jobs panel shows it too, finished.
+  await expect(page.getByRole('complementary', { name: 'Jobs' })).toContainText('Test connection to c1');
+  await paddock.screenshot(page, 'fleet-test-connection-ok');
+
+  // The trusted key is listed under the domain's known hosts.
+  await openVault(page, 'mgmt');
+  await expect(page.locator('.known-hosts')).toContainText(fingerprintOf(lab.c1));
+
+  await view(page, 'Audit');
+  const grid = page.getByRole('grid', { name: 'Audit log, newest first' });
+  const row = grid.getByRole('row').filter({ hasText: 'uname -n' }).first();
+  await expect(row).toContainText('c1');
+  await expect(row).toContainText('mgmt');
+  await grid.focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('region', { name: 'Selected record' })).toContainText('uname -n');
+  await paddock.screenshot(page, 'fleet-audit');
+  expect(paddock.pageErrors()).toEqual([]);
+});
+
+test('changed host key: a red hard stop with both fingerprints and only "Disconnect"; nothing sent, nothing saved', async ({
+  page,
+  paddock,
+  lab,
+}) => {
+  // Set up from main's side: a vault with an authorised key, and c1's current key trusted.
+  const call = async (name: Parameters<typeof paddock.handlers.dispatch>[0], payload: unknown) => {
+    const r = await paddock.handlers.dispatch(name, payload);
+    if (!r.ok) throw new Error(`${String(name)}: ${r.error.message}`);
+    return r.value;
+  };
+  await call('vault.create', { domain: 'mgmt', passphrase: PASS_MGMT });
+  const key = (await call('vault.generateKey', { domain: 'mgmt', name: 'ops-key' })) as { publicKey: string };
+  await lab.authorize(lab.c1, key.publicKey);
+  const oldFingerprint = fingerprintOf(lab.c1);
+  await call('knownHosts.importOpenSsh', { domain: 'mgmt', text: lab.c1.knownHostsLines().join('\n') });
+
+  const fresh = await lab.rekeyC1();
+  const newFingerprint = fingerprintOf(fresh);
+  expect(newFingerprint).not.toBe(oldFingerprint);
+
+  await paddock.open(page);
+  await testConnection(page, 'c1');
+  const dialog = page.getByRole('dialog', { name: 'Host key CHANGED: connection stopped' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('hostkey-known')).toHaveText(oldFingerprint);
+  await expect(dialog.getByTestId('hostkey-fingerprint')).toHaveText(newFingerprint);
+  await expect(dialog.getByRole('button')).toHaveCount(1);
+  await expect(dialog.getByRole('button', { name: 'Disconnect' })).toBeFocused();
+  await expect(connectionJob(page)).toHaveAttribute('data-state', 'failed');
+  await expect(connectionJob(page)).toContainText('HOST KEY CHANGED');
+  await paddock.screenshot(page, 'fleet-hostkey-changed');
+
+  // Enter presses the focused default: Disconnect.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  expect(await fresh.authAttempts()).toBe(0);
+  const known = (await call('knownHosts.list', { domain: 'mgmt' })) as { fingerprint: string }[];
+  expect(known.map((k) => k.fingerprint)).toEqual([oldFingerprint]);
+  expect(paddock.pageErrors()).toEqual([]);
+});
+
+test('refusing an unknown host sends nothing; a stuck test is cancelled from the jobs panel; password login to another domain', async ({
+  page,
+  paddock,
+  lab,
+}) => {
+  await paddock.open(page);
+  const panel = await createVault(page, 'teach', PASS_TEACH);
+  await addPassword(panel, 'lab-root', C2_PASSWORD);
+
+  // Escape on the dialog is "Cancel": refused, and the server never saw a login attempt.
+  await testConnection(page, 'c2');
+  const dialog = page.getByRole('dialog', { name: 'Unknown host: check its key' });
+  await expect(dialog.getByTestId('hostkey-fingerprint')).toHaveText(fingerprintOf(lab.c2));
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(connectionJob(page)).toHaveAttribute('data-state', 'failed');
+  await expect(connectionJob(page)).toContainText('was not accepted; nothing was sent');
+  expect(await lab.c2.authAttempts()).toBe(0);
+
+  // Asked again, trusted: the password logs in.
+  await page.getByTestId('details').getByRole('button', { name: 'Test connection' }).click();
+  await page
+    .getByRole('dialog', { name: 'Unknown host: check its key' })
+    .getByRole('button', { name: 'Trust this host' })
+    .click();
+  await expect(connectionJob(page)).toHaveAttribute('data-state', 'succeeded', { timeout: 30_000 });
+  await expect(connectionJob(page)).toContainText('with "lab-root"');
+
+  // A host that never answers: the test stays running until cancelled in the jobs panel.
+  const mgmt = await createVault(page, 'mgmt', PASS_MGMT);
+  await generateKey(mgmt, 'k');
+  await testConnection(page, 'hang');
+  const jobs = page.getByRole('complementary', { name: 'Jobs' });
+  const job = jobs.locator('[data-state="running"]').filter({ hasText: 'Test connection to hang' });
+  await expect(job).toBeVisible();
+  await paddock.screenshot(page, 'fleet-jobs-running');
+  await job.getByRole('button', { name: 'Cancel' }).click();
+  await expect(
+    jobs.locator('[data-state="cancelled"]').filter({ hasText: 'Test connection to hang' }),
+  ).toBeVisible();
+  await expect(connectionJob(page)).toHaveAttribute('data-state', 'cancelled');
+  expect(paddock.pageErrors()).toEqual([]);
+});
+
+test('access monitoring: the cards show login ok, or why a container was not checked', async ({
+  page,
+  paddock,
+  lab,
+}) => {
+  await paddock.open(page);
+  const panel = await createVault(page, 'mgmt', PASS_MGMT);
+  await lab.authorize(lab.c1, await generateKey(panel, 'ops-key'));
+  await paddock.handlers.dispatch('knownHosts.importOpenSsh', {
+    domain: 'mgmt',
+    text: lab.c1.knownHostsLines().join('\n'),
+  });
+  await page
+    .getByRole('region', { name: 'Access monitoring' })
+    .getByRole('button', { name: 'Check now' })
+    .click();
+  await view(page, 'Topology');
+  const c1 = containerCard(page, 'c1');
+  await expect(c1.locator('[data-access="ok"]')).toHaveText('login ok', { timeout: 30_000 });
+  await expect(c1.locator('[data-access="ok"] .badge')).toHaveAttribute('title', /Last successful login: /);
+  const c2 = containerCard(page, 'c2');
+  await expect(c2.locator('[data-access="skipped"]')).toHaveText('not checked');
+  await expect(c2.locator('[data-access="skipped"] .badge')).toHaveAttribute(
+    'title',
+    /vault of security domain "teach" is locked/,
+  );
+  // A port that does not speak SSH fails, with its reason in the details.
+  const hang = containerCard(page, 'hang');
+  await expect(hang.locator('[data-access="failing"]')).toHaveText('login failing', { timeout: 30_000 });
+  await hang.click();
+  await expect(page.getByTestId('details').locator('.access-failure')).not.toBeEmpty();
+  await paddock.screenshot(page, 'fleet-monitoring');
+  expect(paddock.pageErrors()).toEqual([]);
+});
