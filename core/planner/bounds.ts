@@ -227,9 +227,48 @@ function componentConsolidationBound(
       value = v;
       method = 'L2 (Martello-Toth)';
     }
+    const clique = conflictClique(p, c.items, b0) * (p.cost[b0] ?? 0);
+    if (clique > value) {
+      value = clique;
+      method = 'items no two of which share a bin';
+    }
   }
   if (allIntegers(p.cost, c.bins)) value = Math.ceil(value - 1e-7);
   return { value, method };
+}
+
+/** Above this many items the pairwise conflict bound is skipped (it is quadratic). */
+const CLIQUE_MAX_ITEMS = 3000;
+
+/**
+ * Items of which no two fit together in a bin like b0 (in some dimension their sum exceeds
+ * the capacity) each need their own bin. A greedy clique of that conflict graph, largest items
+ * first under a few size orders, is a lower bound on the number of bins (vector packing: where
+ * volume bounds are weak, e.g. many items just over half a bin in some dimension).
+ */
+export function conflictClique(p: PackingProblem, items: readonly number[], b0: number): number {
+  if (items.length > CLIQUE_MAX_ITEMS) return 0;
+  const d = p.dims;
+  const cap = (k: number): number => p.capacity[b0 * d + k] ?? 0;
+  const conflict = (i: number, j: number): boolean => {
+    for (let k = 0; k < d; k++)
+      if ((p.demand[i * d + k] ?? 0) + (p.demand[j * d + k] ?? 0) > cap(k)) return true;
+    return false;
+  };
+  const share = (i: number, k: number): number => (cap(k) > 0 ? (p.demand[i * d + k] ?? 0) / cap(k) : 0);
+  const keys: ((i: number) => number)[] = [
+    (i) => Math.max(...Array.from({ length: d }, (_, k) => share(i, k))),
+    (i) => Array.from({ length: d }, (_, k) => share(i, k)).reduce((a, b) => a + b, 0),
+    ...Array.from({ length: Math.min(d, 4) }, (_, k) => (i: number) => share(i, k)),
+  ];
+  let best = 0;
+  for (const key of keys) {
+    const order = [...items].sort((a, b) => key(b) - key(a) || a - b);
+    const clique: number[] = [];
+    for (const i of order) if (clique.every((j) => conflict(i, j))) clique.push(i);
+    best = Math.max(best, clique.length);
+  }
+  return best;
 }
 
 /** Lower bound on the total cost of powered-on bins. */

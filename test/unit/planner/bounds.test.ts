@@ -61,7 +61,7 @@ describe('bounds never exceed a feasible objective', () => {
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
-  });
+  }, 600_000);
 
   it('property: without restrictions too (identical bins use L2)', () => {
     fc.assert(
@@ -72,7 +72,7 @@ describe('bounds never exceed a feasible objective', () => {
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 200) },
     );
-  });
+  }, 600_000);
 });
 
 describe('bounds with pinned items', () => {

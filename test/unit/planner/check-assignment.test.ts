@@ -98,5 +98,5 @@ describe('checkAssignment', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 600_000);
 });

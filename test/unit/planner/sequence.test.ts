@@ -95,5 +95,5 @@ describe('sequenceMoves', () => {
       ),
       { numRuns: Number(process.env.FC_RUNS ?? 150) },
     );
-  });
+  }, 600_000);
 });

@@ -87,6 +87,16 @@ describe('plans on the example site', () => {
     expect(plan.unplaced.find((u) => u.vm === 'bt-data')?.summary).toContain('ext-x1-local');
   });
 
+  it('equal seeds give equal plans (an iteration limit, not the clock, ends the search)', () => {
+    const opts = { timeLimitMs: 60_000, maxIterations: 400, seed: 7 };
+    for (const req of [{ kind: 'place', objective: 'balance' }, { kind: 'rebalance' }] as const) {
+      const a = planSync(site, req, opts);
+      const b = planSync(site, req, opts);
+      expect(b.steps).toEqual(a.steps);
+      expect(b.value).toBe(a.value);
+    }
+  });
+
   it('evacuate an unknown container is a clear error', () => {
     expect(() => planSync(site, { kind: 'evacuate', container: 'nope' }, quick)).toThrow(
       /no container named "nope"/,

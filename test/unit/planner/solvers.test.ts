@@ -68,7 +68,7 @@ describe('consolidate', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 600_000);
 
   it('equal seeds give equal answers when an iteration limit (not the clock) ends the search', () => {
     const p = medium(7);
@@ -134,7 +134,7 @@ describe('balance', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 600_000);
 });
 
 describe('pool search moves', () => {
@@ -176,5 +176,5 @@ describe('pool search moves', () => {
       ),
       { numRuns: RUNS },
     );
-  });
+  }, 600_000);
 });
