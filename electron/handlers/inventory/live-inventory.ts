@@ -163,7 +163,7 @@ export class LiveInventory {
           if (this.inFlight.get(name) === p) this.inFlight.delete(name);
         });
       if (!running) this.inFlight.set(name, p);
-      return p.then((snap) => {
+      return p.then((snap): HostSnapshot => {
         done++;
         if (snap.status !== 'ok') failed.push(snap.error ?? `${name}: ${snap.status}`);
         ctx.progress(
@@ -173,18 +173,21 @@ export class LiveInventory {
             : (snap.error ?? `${name}: ${snap.status}`),
         );
         if (generation === this.generation) this.emit([this.hostView(name)], false);
+        return snap;
       });
     });
     this.emit(
       names.map((n) => this.hostView(n)),
       false,
     );
-    await untilAllOrAborted(Promise.all(answers), ctx.signal);
+    const snaps = await untilAllOrAborted(Promise.all(answers), ctx.signal);
     if (failed.length) {
       throw new Error(
         `${failed.length} of ${names.length} container(s) could not be read: ${failed.slice(0, 3).join('; ')}${failed.length > 3 ? '; …' : ''}`,
       );
     }
+    const vms = snaps.reduce((n, x) => n + x.vms.length, 0);
+    ctx.progress(1, `Read ${names.length} container(s): ${vms} VM(s)`);
   }
 
   private async readHost(site: Site, name: string, drivers: DriverSource): Promise<HostSnapshot> {

@@ -2,6 +2,8 @@
 // failure into a visible message (the site store's requestError or a notice), never a silent drop.
 import type { PaddockApi, SiteSnapshot, Theme } from '../../../core/ipc/contract';
 import { errorMessage } from '../api';
+import { connectLive } from '../components/live/live-actions';
+import { connectDrift } from '../views/drift/drift-actions';
 import { useAppInfoStore } from './app-info-store';
 import { connectFleet } from './fleet-connect';
 import { useNoticeStore } from './notice-store';
@@ -19,6 +21,8 @@ export function connect(api: PaddockApi): () => void {
       else if (m.command === 'toggle-theme') void setTheme(api, nextTheme(useThemeStore.getState().setting));
     }),
     connectFleet(api),
+    connectLive(api),
+    connectDrift(api),
   ];
   void siteRequest(() => api.site.current({}));
   api.settings.get({}).then(

@@ -1,11 +1,12 @@
-// The views of the app shell's switcher. Later views (drift, planner, consoles) add an entry
+// The views of the app shell's switcher. Later views (planner, consoles) add an entry
 // here and a component under views/.
 import type { ComponentType } from 'react';
 import { AuditView } from './audit/AuditView';
+import { DriftView } from './drift/DriftView';
 import { TopologyView } from './TopologyView';
 import { VaultView } from './vault/VaultView';
 
-export type ViewId = 'topology' | 'vault' | 'audit';
+export type ViewId = 'topology' | 'drift' | 'vault' | 'audit';
 
 export interface ViewDef {
   id: ViewId;
@@ -21,6 +22,12 @@ export const VIEWS: readonly ViewDef[] = [
     label: 'Topology',
     icon: 'M2 2h5v4H2zM9 2h5v4H9zM2 10h5v4H2zM9 10h5v4H9zM4.5 6v4M11.5 6v4',
     component: TopologyView,
+  },
+  {
+    id: 'drift',
+    label: 'Drift',
+    icon: 'M2 5h9M8 2l3 3-3 3M14 11H5M8 8l-3 3 3 3',
+    component: DriftView,
   },
   {
     id: 'vault',

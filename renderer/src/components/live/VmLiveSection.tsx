@@ -26,7 +26,7 @@ function LiveLine({ vm }: { vm: Vm }) {
   const now = useNow();
   switch (live.kind) {
     case 'unknown':
-      return <p className="muted">Not read yet: refresh the live state (Drift view or Refresh live).</p>;
+      return <p className="muted">Not read yet: refresh the live state in the Drift view.</p>;
     case 'unverified':
       return <p className="live-warn">Not seen, but a host of domain {vm.domain} could not be read.</p>;
     case 'absent':

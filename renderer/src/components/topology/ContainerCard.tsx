@@ -3,6 +3,7 @@ import { memo, useMemo } from 'react';
 import { containerLoad, cpuMeter, memoryMeter } from '../../view-model/capacity';
 import { plural } from '../../view-model/format';
 import { AccessBadge } from '../access/AccessBadge';
+import { HostLiveBadge } from '../live/HostLiveBadge';
 import { Badge } from '../common/Badge';
 import { Highlighted } from '../common/Highlighted';
 import { Meter } from '../common/Meter';
@@ -79,6 +80,7 @@ export const ContainerCard = memo(function ContainerCard({
           </Badge>
         )}
         <AccessBadge domain={c.domain} name={c.name} />
+        <HostLiveBadge container={c.name} />
         <span className="card-sub">
           {plural(node.vms.length, 'VM')} · {c.address}
         </span>

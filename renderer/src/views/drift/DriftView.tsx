@@ -26,12 +26,15 @@ function Summary() {
     );
   }
   const n = report.items.length;
-  const by = (sev: string) => report.items.filter((i) => i.severity === sev).length;
+  const by = (sev: string, one: string) => {
+    const k = report.items.filter((i) => i.severity === sev).length;
+    return k > 0 ? [plural(k, one)] : [];
+  };
   return (
     <p className="drift-summary" data-testid="drift-summary">
       {n === 0
         ? `No drift: ${report.fileName} matches the ${plural(report.checkedHosts.length, 'container')} read.`
-        : `${plural(n, 'difference')}: ${by('error')} error(s), ${by('warning')} warning(s), ${by('info')} note(s).`}
+        : `${plural(n, 'difference')}: ${[...by('error', 'error'), ...by('warning', 'warning'), ...by('info', 'note')].join(', ')}.`}
       {report.failedHosts.length > 0 && ` Not read: ${report.failedHosts.join(', ')}.`}
     </p>
   );

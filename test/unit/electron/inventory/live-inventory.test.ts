@@ -75,6 +75,7 @@ describe('inventory.status and inventory.refresh', () => {
       title: 'Read live state of 3 containers',
     });
     expect(job.some((j) => j.message?.startsWith('lab-h2: 2 VM(s) in '))).toBe(true);
+    expect(job.at(-1)?.message).toBe('Read 3 container(s): 6 VM(s)');
   });
 
   it('a slow host and a dead host do not hold up the others, and keep their older data', async () => {
