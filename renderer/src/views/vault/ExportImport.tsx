@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { VaultListing } from '../../../../core/ipc/contract';
 import { getApi } from '../../api';
 import { FormError, SecretField } from './FormBits';
-import { MIN_PASSPHRASE } from './VaultForms';
+import { MIN_PASSPHRASE } from './passphrase-rules';
 import { useSubmit } from './use-submit';
 import { vaultChange } from './vault-actions';
 

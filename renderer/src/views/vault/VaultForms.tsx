@@ -5,17 +5,9 @@ import { useState, type FormEvent } from 'react';
 import type { RememberMode, VaultDomainView } from '../../../../core/ipc/contract';
 import { getApi } from '../../api';
 import { FormError, SecretField } from './FormBits';
+import { newPassphraseProblem } from './passphrase-rules';
 import { useSubmit } from './use-submit';
 import { vaultChange } from './vault-actions';
-
-export const MIN_PASSPHRASE = 8;
-
-/** What is wrong with a new passphrase typed twice, or null. */
-export function newPassphraseProblem(pass: string, again: string): string | null {
-  if (pass.length > 0 && [...pass].length < MIN_PASSPHRASE) return `At least ${MIN_PASSPHRASE} characters`;
-  if (again.length > 0 && again !== pass) return 'The two passphrases differ';
-  return null;
-}
 
 export function CreateVaultForm({ domain }: { domain: string }) {
   const [pass, setPass] = useState('');

@@ -85,11 +85,14 @@ describe('no secret reaches the renderer or stays on disk in clear', () => {
                 ...(methods ? { methods: [...methods] } : {}),
               });
             } else if (o.op === 'paste') {
-              const opts = o.type === 'rsa' ? { bits: 2048 } : o.type === 'ecdsa' ? { bits: 256 } : {};
-              const pair = ssh2.utils.generateKeyPairSync(o.type, {
-                ...opts,
-                ...(o.passphrase ? { passphrase: o.passphrase, cipher: 'aes256-ctr' } : {}),
-              });
+              const protect: { passphrase: string; cipher: string; rounds: number } | Record<string, never> =
+                o.passphrase ? { passphrase: o.passphrase, cipher: 'aes256-ctr', rounds: 16 } : {};
+              const pair =
+                o.type === 'rsa'
+                  ? ssh2.utils.generateKeyPairSync('rsa', { bits: 2048, ...protect })
+                  : o.type === 'ecdsa'
+                    ? ssh2.utils.generateKeyPairSync('ecdsa', { bits: 256 as const, ...protect })
+                    : ssh2.utils.generateKeyPairSync('ed25519', protect);
               needles.push(
                 ...keyNeedles(`pasted ${o.type} ${name}`, pair.private, o.passphrase ?? undefined),
               );

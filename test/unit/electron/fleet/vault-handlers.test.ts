@@ -121,6 +121,7 @@ describe('a vault through its life', () => {
       const k = ssh2.utils.generateKeyPairSync('ed25519', {
         passphrase: 'key pass 42',
         cipher: 'aes256-ctr',
+        rounds: 16,
       });
       expect(
         await t.fail('vault.addKeyPaste', { domain: 'mgmt', name: 'enc', pem: k.private }),
@@ -155,7 +156,7 @@ describe('a vault through its life', () => {
   it(
     'adds a key from a file (where the host allows paths), passwords and an agent',
     async () => {
-      const k = ssh2.utils.generateKeyPairSync('ecdsa', { bits: 256 });
+      const k = ssh2.utils.generateKeyPairSync('ecdsa', { bits: 256 as const });
       const file = path.join(t.dir, 'id_ecdsa');
       await writeFile(file, k.private, { mode: 0o600 });
       const c = await t.ok('vault.addKeyFromFile', { domain: 'mgmt', name: 'from-file', path: file });

@@ -9,7 +9,7 @@ import { useHostKeyStore } from '../../../../renderer/src/components/hostkey/hos
 import { useJobsStore } from '../../../../renderer/src/components/jobs/jobs-store';
 import { auditQuery, localToIso, shellLine } from '../../../../renderer/src/views/audit/audit-query';
 import { DEFAULT_AUDIT_FILTERS } from '../../../../renderer/src/views/audit/audit-store';
-import { newPassphraseProblem } from '../../../../renderer/src/views/vault/VaultForms';
+import { newPassphraseProblem } from '../../../../renderer/src/views/vault/passphrase-rules';
 
 /** Split a line the way a POSIX shell would for the quoting shellLine produces ('…' and '\''). */
 function shellWords(line: string): string[] {
