@@ -74,3 +74,5 @@ export { placeSteps } from './place';
 export { rebalanceSteps } from './rebalance';
 export { evacuateSteps } from './evacuate';
 export { whatIfSteps } from './whatif';
+export { plannerWorkerHandler } from './worker-protocol';
+export type { PlannerRequestMessage, PlannerReplyMessage } from './worker-protocol';
