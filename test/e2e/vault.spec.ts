@@ -31,6 +31,14 @@ test('a vault through its life: keys, a password, removal, wrong passphrase, cha
   expect(publicKey).toMatch(/^ssh-ed25519 [A-Za-z0-9+/=]+ paddock-mgmt$/);
   await expect(panel.locator('[data-credential="gen-key"]')).toContainText('ssh-ed25519');
 
+  // The kinds of credential are one tab stop; arrow keys move between them.
+  await panel.getByRole('tab', { name: 'Generate ed25519' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(panel.getByRole('tab', { name: 'Paste a key' })).toBeFocused();
+  await expect(panel.getByRole('tab', { name: 'Paste a key' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(panel.getByRole('tab', { name: 'ssh-agent' })).toBeFocused();
+
   const client = await makeClientKey(path.join(lab.dir, 'keys'), 'ecdsa', 'Key-Passphrase-6612');
   // Without its passphrase the key is refused, with a clear reason.
   await panel.getByRole('tab', { name: 'Paste a key' }).click();

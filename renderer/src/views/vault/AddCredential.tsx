@@ -1,7 +1,7 @@
 // Adding a credential to an unlocked vault: generate an ed25519 key in main (its public key is
 // shown to copy into authorized_keys), paste a private key, pick a key file (main's dialog), a
 // password, or the user's ssh-agent. The renderer only ever gets the public half back.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CredentialView, VaultListing } from '../../../../core/ipc/contract';
 import { getApi } from '../../api';
 import { Field, FormError, SecretField } from './FormBits';
@@ -88,6 +88,27 @@ export function AddCredential({ domain, keyFiles }: { domain: string; keyFiles: 
       required={false}
     />
   );
+  const choose = (t: Tab) => {
+    setTab(t);
+    setAdded(null);
+    submit.clearError();
+  };
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const moves: Record<string, number> = {
+      ArrowRight: i + 1,
+      ArrowLeft: i - 1,
+      Home: 0,
+      End: TABS.length - 1,
+    };
+    const to = moves[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = TABS[(to + TABS.length) % TABS.length];
+    if (!next) return;
+    choose(next.id);
+    document.getElementById(`${tabsId}-${next.id}`)?.focus();
+  };
   const needsSecret = tab === 'password';
   const canSubmit =
     name.trim() !== '' &&
@@ -96,19 +117,18 @@ export function AddCredential({ domain, keyFiles }: { domain: string; keyFiles: 
     !submit.busy;
   return (
     <div className="add-credential">
-      <div className="tabs" role="tablist" aria-label="Kind of credential" id={tabsId}>
+      <div className="tabs" role="tablist" aria-label="Kind of credential" id={tabsId} onKeyDown={onTabKey}>
         {TABS.map((t) => (
           <button
             key={t.id}
             type="button"
             role="tab"
+            id={`${tabsId}-${t.id}`}
             aria-selected={tab === t.id}
+            // The tab list is one stop in the Tab order; arrows move within it.
+            tabIndex={tab === t.id ? 0 : -1}
             className={tab === t.id ? 'is-active' : ''}
-            onClick={() => {
-              setTab(t.id);
-              setAdded(null);
-              submit.clearError();
-            }}
+            onClick={() => choose(t.id)}
           >
             {t.label}
           </button>
