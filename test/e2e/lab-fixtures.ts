@@ -25,11 +25,15 @@ export interface LabWorld {
   dataDir: string;
   /** Security domains whose known hosts were copied from the lab. */
   seededDomains: string[];
+  /** Remove the scratch folder and release the lab (stopped unless someone else holds it or
+   * a person started it). Called by the spec when it is done, and again (harmlessly) when the
+   * worker ends. */
+  release(): Promise<void>;
 }
 
 export const SEEDED_DOMAINS = ['research'];
 
-async function prepare(lab: LabHandle): Promise<{ dir: string; world: Omit<LabWorld, 'lab'> }> {
+async function prepare(lab: LabHandle): Promise<{ dir: string; world: Omit<LabWorld, 'lab' | 'release'> }> {
   const vaults = lab.state.files?.vault;
   if (!lab.sitePath || !vaults) throw new Error('the lab state names no site file or vault folder');
   const dir = await mkdtemp(path.join(tmpdir(), 'paddock-e2e-lab-'));
@@ -63,14 +67,24 @@ export const test = base.extend<object, { labWorld: LabWorld }>({
     async ({}, use) => {
       const lab = await useLab();
       let dir: string | null = null;
+      let released: Promise<void> | null = null;
+      const release = () =>
+        (released ??= (async () => {
+          if (dir) await rm(dir, { recursive: true, force: true });
+          await doneWithLab();
+        })());
       try {
+        const shape = lab.hosts.map((h) => h.name).join(',');
+        if (shape !== 'lab-h1,lab-h2,lab-h3' || lab.state.options.guestsPerHost !== 2) {
+          throw new Error(
+            `lab.spec needs the default lab (3 hosts with 2 guests each); the running lab has hosts ${shape} with ${lab.state.options.guestsPerHost} guests each: stop it (npm run lab -- stop) or restart it with the defaults`,
+          );
+        }
         const p = await prepare(lab);
         dir = p.dir;
-        await use({ lab, ...p.world });
+        await use({ lab, ...p.world, release });
       } finally {
-        if (dir) await rm(dir, { recursive: true, force: true });
-        // Stops the lab unless someone else holds it or a person started it.
-        await doneWithLab();
+        await release();
       }
     },
     // Start-up is ~40 s with a cached guest image; the first run also builds the image.

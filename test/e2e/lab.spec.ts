@@ -18,6 +18,8 @@ import { expect, test } from './lab-fixtures';
 
 // The lab itself starts in the worker fixture (its own timeout); the steps take about a minute.
 test.describe.configure({ timeout: 240_000 });
+// Stop the lab when this file is done, not when the worker ends after the other specs.
+test.afterAll(async ({ labWorld }) => labWorld.release());
 
 const showView = (page: Page, name: 'Topology' | 'Drift') =>
   page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name }).click();

@@ -7,7 +7,7 @@ import './live.css';
 
 export function HostLiveBadge({ container }: { container: string }) {
   const host = useLiveStore((s) => s.hosts[container]);
-  const now = useNow();
+  const now = useNow(host?.refreshedAt != null);
   const b = hostBadge(host, now);
   return (
     <span
