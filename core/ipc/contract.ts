@@ -427,11 +427,18 @@ export const requestSchemas = {
   'jobs.cancel': z.object({ id: z.string().min(1).max(100) }).strict(),
 
   /** Read the containers (default: all of the site) concurrently; answers when all have. */
-  'inventory.refresh': z.object({ containers: z.array(siteName).min(1).max(20_000).optional() }).strict(),
+  // Lists stay well inside the transport's 64 KiB payload limit; larger ones are refused by name.
+  'inventory.refresh': z
+    .object({
+      containers: z.array(siteName).min(1).max(500, 'at most 500 at once (omit it to read all)').optional(),
+    })
+    .strict(),
   'inventory.status': z.object({}).strict(),
   'drift.get': z.object({}).strict(),
   /** The diff accepting these drift items would make to the site file (nothing is written). */
-  'drift.preview': z.object({ accept: z.array(driftItemId).min(1).max(10_000) }).strict(),
+  'drift.preview': z
+    .object({ accept: z.array(driftItemId).min(1).max(500, 'at most 500 items at once: accept in parts') })
+    .strict(),
   /** Write a previewed change (atomically, only if the file is still what was previewed). */
   'drift.apply': z.object({ previewId: z.uuid() }).strict(),
   /** A lifecycle action on a VM, as a job; the VM's container comes from live truth or the site. */

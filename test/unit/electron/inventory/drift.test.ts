@@ -160,6 +160,10 @@ describe('drift.preview and drift.apply', () => {
       expect(e.code).toBe('invalid-request');
       expect(e.message).toMatch(/^Invalid "drift.preview" request: accept/);
     }
+    const many = Array.from({ length: 501 }, (_, i) => `moved:vm${i}`);
+    expect((await t.fail('drift.preview', { accept: many })).message).toBe(
+      'Invalid "drift.preview" request: accept: at most 500 items at once: accept in parts',
+    );
     expect((await t.fail('drift.apply', { previewId: 'not-a-uuid' })).message).toMatch(
       /^Invalid "drift.apply" request: previewId: /,
     );
