@@ -2,7 +2,10 @@
 // loopback transport, and real OpenSSH servers started for each test (./fleet-lab.ts). Host keys
 // are checked before anything is sent: the server's own log must show no authentication attempt
 // until the user trusts the key, and none at all when the key changed or was refused.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { SshdInstance } from '../integration/harness/sshd';
+import { startSshd } from '../integration/harness/sshd';
 import { expect, test } from './fleet-fixtures';
 import { C2_PASSWORD } from './fleet-lab';
 import {
@@ -195,4 +198,57 @@ test('access monitoring: the cards show login ok, or why a container was not che
   await expect(page.getByTestId('details').locator('.access-failure')).not.toBeEmpty();
   await paddock.screenshot(page, 'fleet-monitoring');
   expect(paddock.pageErrors()).toEqual([]);
+});
+
+test("through the domain's jump host: both host keys are asked about, and the login goes via the bastion", async ({
+  page,
+  paddock,
+  lab,
+}) => {
+  const jump = await startSshd({ name: 'e2e-jump' });
+  try {
+    const r = await paddock.handlers.dispatch('vault.create', { domain: 'mgmt', passphrase: PASS_MGMT });
+    expect(r.ok).toBe(true);
+    const key = await paddock.handlers.dispatch('vault.generateKey', { domain: 'mgmt', name: 'ops-key' });
+    if (!key.ok) throw new Error(key.error.message);
+    const publicKey = (key.value as { publicKey: string }).publicKey;
+    await lab.authorize(jump, publicKey);
+    await lab.authorize(lab.c1, publicKey);
+    // The same lab, with a bastion in front of the management domain.
+    const site = path.join(lab.dir, 'site-with-jump.yaml');
+    await writeFile(
+      site,
+      [
+        'version: 1',
+        'site: { name: Fleet lab with a bastion }',
+        'domains:',
+        `  - { name: mgmt, ssh: { user: root, jumpHost: { address: 127.0.0.1, port: ${jump.port}, user: root } } }`,
+        'containers:',
+        `  - { name: c1, domain: mgmt, address: 127.0.0.1, ssh: { port: ${lab.c1.port} }, hypervisor: libvirt, cpu: { cores: 4 }, memoryGiB: 8, pools: [], networks: [] }`,
+        '',
+      ].join('\n'),
+    );
+    await paddock.open(page);
+    await paddock.handlers.openSite(site, 'dialog');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fleet lab with a bastion');
+
+    await testConnection(page, 'c1');
+    // First the bastion's key, then the container's (reached through the bastion).
+    const ask = page.getByRole('dialog', { name: 'Unknown host: check its key' });
+    await expect(ask.getByTestId('hostkey-fingerprint')).toHaveText(fingerprintOf(jump));
+    await expect(ask).toContainText('c1 (jump 127.0.0.1)');
+    await ask.getByRole('button', { name: 'Trust this host' }).click();
+    await expect(ask.getByTestId('hostkey-fingerprint')).toHaveText(fingerprintOf(lab.c1));
+    expect(await lab.c1.authAttempts()).toBe(0);
+    await ask.getByRole('button', { name: 'Trust this host' }).click();
+    await expect(connectionJob(page)).toHaveAttribute('data-state', 'succeeded', { timeout: 30_000 });
+    await expect(connectionJob(page)).toContainText(`via 127.0.0.1:${jump.port}`);
+    // The bastion forwarded the connection to c1's port.
+    expect(await jump.log()).toMatch(
+      new RegExp(`direct-tcpip.*${lab.c1.port}|target 127\\.0\\.0\\.1 port ${lab.c1.port}`),
+    );
+    expect(paddock.pageErrors()).toEqual([]);
+  } finally {
+    await jump.stop();
+  }
 });

@@ -60,6 +60,7 @@ async function testConnection(
     }
   });
   const jump = ref.domain.ssh.jumpHost;
+  const viaJump = jump ? ` via ${jump.address}:${jump.port}` : '';
   const onCancel = () => {
     f.prompts.cancelFor(c.domain, c.address, c.ssh.port);
     if (jump) f.prompts.cancelFor(c.domain, jump.address, jump.port);
@@ -68,10 +69,7 @@ async function testConnection(
   try {
     let lastError: unknown = null;
     for (const [i, cand] of candidates.entries()) {
-      ctx.progress(
-        (i + 0.1) / candidates.length,
-        `Connecting to ${where}${jump ? ` via ${jump.address}` : ''} with "${cand.name}"…`,
-      );
+      ctx.progress((i + 0.1) / candidates.length, `Connecting to ${where}${viaJump} with "${cand.name}"…`);
       // The vault is looked up again: it may have been locked while the job waited.
       const vault = vaultFor(core.vaults, ref);
       const handle = vault.handle(cand.id);
@@ -89,7 +87,7 @@ async function testConnection(
         const name = r.stdout.trim().slice(0, 200);
         ctx.progress(
           1,
-          `Logged in as ${c.ssh.user} with "${cand.name}"${name ? `; the host calls itself ${name}` : ''}`,
+          `Logged in as ${c.ssh.user} with "${cand.name}"${viaJump}${name ? `; the host calls itself ${name}` : ''}`,
         );
         return;
       } catch (e) {
