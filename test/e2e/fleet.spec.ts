@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SshdInstance } from '../integration/harness/sshd';
-import { startSshd } from '../integration/harness/sshd';
+import { startSshd, stopAll } from '../integration/harness/sshd';
 import { expect, test } from './fleet-fixtures';
 import { C2_PASSWORD } from './fleet-lab';
 import {
@@ -249,6 +249,6 @@ test("through the domain's jump host: both host keys are asked about, and the lo
     );
     expect(paddock.pageErrors()).toEqual([]);
   } finally {
-    await jump.stop();
+    await stopAll([jump]);
   }
 });
