@@ -124,6 +124,11 @@ export class DomainVault<D extends string> implements HandleSource {
     this.emit({ type: 'locked', domain: this.domain, reason });
   }
 
+  /** The user did something with this domain: restart the idle clock (no-op when locked). */
+  noteActivity(): void {
+    if (this.state) this.touch();
+  }
+
   list(): CredentialInfo[] {
     return this.need().credentials.map((c) => structuredClone(c.info));
   }
@@ -341,9 +346,11 @@ export class DomainVault<D extends string> implements HandleSource {
     return c;
   }
 
+  // Reading the vault (listing, resolving a credential for a connection) does not reset the idle
+  // clock: background work such as access monitoring would otherwise keep a vault unlocked
+  // forever. Only the user's own operations (unlock, changes, noteActivity) do.
   private need(): Unlocked {
     if (!this.state) throw new VaultLockedError(this.domain);
-    this.touch();
     return this.state;
   }
 

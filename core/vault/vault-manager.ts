@@ -61,6 +61,11 @@ export class VaultManager {
     );
   }
 
+  /** The user is at work: restart the idle clock of every unlocked vault. */
+  noteActivity(): void {
+    for (const v of this.vaults.values()) v.noteActivity();
+  }
+
   lockAll(reason: LockReason = 'all'): void {
     for (const v of this.vaults.values()) v.lock(reason);
   }

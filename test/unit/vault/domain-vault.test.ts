@@ -236,12 +236,27 @@ describe('DomainVault', () => {
     v.onEvent((e) => events.push(e.type === 'locked' ? `locked:${e.reason}` : e.type));
     await v.create(PASS);
     await new Promise((r) => setTimeout(r, 80));
-    v.list(); // use resets the idle clock
+    v.noteActivity(); // the user's activity resets the idle clock
     await new Promise((r) => setTimeout(r, 100));
     expect(v.unlocked).toBe(true);
     await new Promise((r) => setTimeout(r, 200));
     expect(v.unlocked).toBe(false);
     expect(events).toEqual(['unlocked', 'locked:idle']);
+  });
+
+  it('background reads (listing, resolving credentials for connections) do not keep it unlocked', async () => {
+    const v = new DomainVault('idle-bg', fileIn('idle-bg'), { idleLockMs: 150 });
+    await v.create(PASS);
+    const info = await v.addPassword({ name: 'pw', password: 'secret-password' });
+    const started = Date.now();
+    // An access monitor using the credential every 30 ms must not hold the vault open.
+    while (v.unlocked && Date.now() - started < 1000) {
+      v.list();
+      v.resolveSecret(info.id);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(v.unlocked).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
 
