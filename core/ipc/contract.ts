@@ -309,6 +309,75 @@ export interface DriftApplyView {
 export type VmAction = 'start' | 'shutdown' | 'reboot' | 'forceOff';
 
 // ---------------------------------------------------------------------------------------------
+// Planner (electron/handlers/planner). Plans are computed in the renderer (a Web Worker running
+// core/planner); main only turns one into a NEW version of the open site file, beside it, after
+// replaying the steps through the placement policy itself (the renderer is not trusted).
+
+const count = (max: number) => z.number().int().min(1).max(max);
+/** A what-if change, as core/planner's ScenarioOp (test/unit/electron/planner checks they match). */
+export const scenarioOpSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('add-vms'),
+      count: count(100_000),
+      like: siteName.optional(),
+      domain: domainName.optional(),
+      vcpus: z.number().int().min(1).max(4096).optional(),
+      memoryMiB: z
+        .number()
+        .positive()
+        .max(1024 * 1024 * 1024)
+        .optional(),
+      namePrefix: siteName.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('add-clusters'),
+      count: count(1000),
+      like: siteName,
+      containerType: siteName.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('add-containers'),
+      count: count(100_000),
+      like: siteName,
+      namePrefix: siteName.optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('remove-container'), container: siteName }).strict(),
+  z.object({ kind: z.literal('fail-container'), container: siteName }).strict(),
+]);
+/** One step of a plan (its memory is taken from the site, not from the renderer). */
+const planStepRef = z
+  .object({ vm: siteName, from: siteName.nullable(), to: siteName, temporary: z.boolean().optional() })
+  .strict();
+
+/** A new version of the site file, prepared but not written yet. */
+export interface PlanVersionPreview {
+  /** Pass to planner.apply: it writes exactly the text this diff shows. */
+  previewId: string;
+  /** The open site file the version is made from. */
+  baseFileName: string;
+  /** The new file's name (beside the open one; nothing is overwritten). */
+  fileName: string;
+  diff: string;
+  /** VMs whose container changes, and what the scenario adds or removes (one line each). */
+  changes: string[];
+  expiresAt: string;
+}
+
+export interface PlanVersionWritten {
+  path: string;
+  fileName: string;
+  diff: string;
+  /** Warnings of the new file as it loads (it has no errors, or it would not be written). */
+  warnings: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Requests: name -> payload schema and response type
 
 export const requestSchemas = {
@@ -445,6 +514,29 @@ export const requestSchemas = {
   'vm.action': z
     .object({ vm: siteName, action: z.enum(['start', 'shutdown', 'reboot', 'forceOff']) })
     .strict(),
+
+  /**
+   * Prepare a new version of the open site file with a plan applied: the what-if changes
+   * (`scenario`, with `extraContainers` like a type first when the plan needed them), then the
+   * steps, replayed in order through the policy by main. Nothing is written.
+   */
+  'planner.preview': z
+    .object({
+      kind: z.enum(['place', 'rebalance', 'evacuate', 'whatif']),
+      scenario: z.array(scenarioOpSchema).max(50, 'at most 50 what-if changes').optional(),
+      extraContainers: z
+        .object({ type: siteName, count: count(100_000) })
+        .strict()
+        .optional(),
+      steps: z
+        .array(planStepRef)
+        .max(1000, 'at most 1,000 steps: a larger plan cannot be applied from the app yet'),
+    })
+    .strict(),
+  /** Write a prepared version (atomically, as a new file; only if the open file is unchanged). */
+  'planner.apply': z.object({ previewId: z.uuid() }).strict(),
+  /** Open a version this session wrote (planner.apply's path). */
+  'planner.openVersion': z.object({ path: filePath }).strict(),
 } as const;
 
 export interface ResponseMap {
@@ -492,6 +584,9 @@ export interface ResponseMap {
   'drift.preview': DriftPreviewView;
   'drift.apply': DriftApplyView;
   'vm.action': { jobId: string; container: string };
+  'planner.preview': PlanVersionPreview;
+  'planner.apply': PlanVersionWritten;
+  'planner.openVersion': SiteSnapshot;
 }
 
 export type RequestName = keyof typeof requestSchemas;

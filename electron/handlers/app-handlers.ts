@@ -57,8 +57,10 @@ type Impl = Pick<RequestImpl, OwnRequest>;
 export type ServiceImpl = Omit<RequestImpl, OwnRequest>;
 /** Live discovery, drift and lifecycle actions, served by ./inventory over the fleet's pool. */
 export type InventoryRequest = Extract<keyof ServiceImpl, `${'inventory' | 'drift' | 'vm'}.${string}`>;
+/** New versions of the site file from the planner's plans, served by ./planner. */
+export type PlannerRequest = Extract<keyof ServiceImpl, `planner.${string}`>;
 /** Fleet access (./fleet): the other plugged-in requests. */
-export type FleetImpl = Omit<ServiceImpl, InventoryRequest>;
+export type FleetImpl = Omit<ServiceImpl, InventoryRequest | PlannerRequest>;
 
 /** How a path reached main: only these may later be opened by path from the renderer. */
 export type SiteOrigin = 'command-line' | 'dialog' | 'recent' | 'menu';

@@ -9,6 +9,7 @@ import { createFleet } from './fleet/fleet';
 import { fleetDrivers } from './inventory/fleet-drivers';
 import type { InventoryOptions } from './inventory/inventory-handlers';
 import { createInventory } from './inventory/inventory-handlers';
+import { createPlanner } from './planner/planner-handlers';
 import type { SettingsStore } from './settings-store';
 import type { SiteDialog } from './site-dialog';
 import { readSiteFile } from './site-reader';
@@ -43,14 +44,22 @@ export function createAppHandlers(o: HostOptions): AppHandlers {
       handlers ? handlers.reloadSite() : Promise.reject(new Error('the handlers are not ready')),
     drivers: fleetDrivers(fleet.context),
   });
+  const planner = createPlanner({
+    events,
+    snapshot: () => handlers?.site ?? null,
+    // A version the planner wrote: main chose the path, as with the open dialog.
+    openSite: (file) =>
+      handlers ? handlers.openSite(file, 'dialog') : Promise.reject(new Error('the handlers are not ready')),
+  });
   handlers = new AppHandlers({
     info: { version: o.version, transport: o.transport, platform: process.platform },
     settings: o.settings,
     dialog: o.dialog,
     readSite: readSiteFile,
     events,
-    services: { ...fleet.impl, ...inventory.impl },
+    services: { ...fleet.impl, ...inventory.impl, ...planner.impl },
     onClose: () => {
+      planner.close();
       inventory.close();
       return fleet.close();
     },
