@@ -590,6 +590,60 @@ export interface ResponseMap {
 }
 
 export type RequestName = keyof typeof requestSchemas;
+
+/**
+ * Whether a request is something the user did ('action') or a read the UI also issues on its
+ * own, at start-up, on events or on a timer ('read'). Only actions restart the vaults' idle
+ * clock, so a polling UI or background monitoring never keeps secrets unlocked. Every request
+ * must be classified here (the Record type makes a new request a compile error until it is).
+ */
+export const requestActivity: Record<RequestName, 'action' | 'read'> = {
+  'app.info': 'read',
+  'site.current': 'read',
+  'site.openDialog': 'action',
+  'site.openRecent': 'action',
+  'site.reload': 'action',
+  'settings.get': 'read',
+  'settings.setTheme': 'action',
+  'vault.list': 'read',
+  'vault.create': 'action',
+  'vault.unlock': 'action',
+  'vault.lock': 'action',
+  'vault.lockAll': 'action',
+  'vault.changePassphrase': 'action',
+  'vault.addKeyFromFile': 'action',
+  'vault.addKeyPaste': 'action',
+  'vault.generateKey': 'action',
+  'vault.addPassword': 'action',
+  'vault.addAgent': 'action',
+  'vault.remove': 'action',
+  'vault.export': 'action',
+  'vault.import': 'action',
+  'vault.remember': 'action',
+  'hostkey.answer': 'action',
+  'hostkey.pending': 'read',
+  'knownHosts.list': 'read',
+  'knownHosts.remove': 'action',
+  'knownHosts.importOpenSsh': 'action',
+  'ssh.testConnection': 'action',
+  'audit.query': 'read',
+  'monitor.status': 'read',
+  'monitor.start': 'action',
+  'monitor.stop': 'action',
+  'monitor.interval': 'action',
+  'monitor.checkNow': 'action',
+  'jobs.list': 'read',
+  'jobs.cancel': 'action',
+  'inventory.refresh': 'action',
+  'inventory.status': 'read',
+  'drift.get': 'read',
+  'drift.preview': 'action',
+  'drift.apply': 'action',
+  'vm.action': 'action',
+  'planner.preview': 'action',
+  'planner.apply': 'action',
+  'planner.openVersion': 'action',
+};
 export type RequestPayload<K extends RequestName> = z.input<(typeof requestSchemas)[K]>;
 export type ResponseOf<K extends RequestName> = ResponseMap[K];
 

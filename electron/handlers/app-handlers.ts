@@ -3,7 +3,7 @@
 // settings (through SettingsStore) and the paths the user has offered. No `electron` here,
 // so plain Node tests drive them exactly as the renderer would.
 import path from 'node:path';
-import { PaddockError } from '../../core/ipc/contract';
+import { PaddockError, requestActivity } from '../../core/ipc/contract';
 import type {
   AppInfo,
   RequestName,
@@ -39,6 +39,9 @@ export interface AppHandlersDeps {
   services?: ServiceImpl;
   /** Stops what those modules run (connections, monitoring) when the host shuts down. */
   onClose?: () => Promise<void>;
+  /** Called for every valid request the contract classifies as a user action (restarts the
+   * vaults' idle clock; reads and polling do not). */
+  onUserAction?: () => void;
 }
 
 /** Each request's implementation. */
@@ -82,6 +85,7 @@ export class AppHandlers {
     const label = typeof name === 'string' ? name.slice(0, 100) : 'request';
     return settle(label, async () => {
       const req = validateRequest(name, payload);
+      if (requestActivity[req.name] === 'action') this.deps.onUserAction?.();
       const own = (this.impl as Partial<RequestImpl>)[req.name];
       const run = (own ?? this.deps.services?.[req.name as keyof ServiceImpl]) as
         ((p: unknown) => Promise<unknown>) | undefined;

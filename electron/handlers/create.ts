@@ -58,6 +58,7 @@ export function createAppHandlers(o: HostOptions): AppHandlers {
     readSite: readSiteFile,
     events,
     services: { ...fleet.impl, ...inventory.impl, ...planner.impl },
+    onUserAction: () => fleet.noteUserActivity(),
     onClose: () => {
       planner.close();
       inventory.close();

@@ -63,6 +63,8 @@ export interface Fleet {
   readonly context: FleetContext;
   /** The data folder, once known (it is created on first use). */
   dataDir(): Promise<string>;
+  /** The user did something: restart the idle clock of the unlocked vaults. */
+  noteUserActivity(): void;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export function createFleet(o: FleetOptions): Fleet {
   const choice = new CredentialChoice();
   const offs: (() => void)[] = [jobs.onUpdate((j) => o.events.emit('job.updated', jobView(j)))];
   let opening: Promise<FleetCore> | null = null;
+  let opened: FleetCore | null = null;
   let tempDir: string | null = null;
   let closed = false;
 
@@ -133,6 +136,7 @@ export function createFleet(o: FleetOptions): Fleet {
     const core: FleetCore = { paths, vaults, knownHosts, pool, remembered, monitor, auditLog: log };
     monitor.setHosts(monitoredHosts(o.site()));
     if (o.monitorAutoStart ?? true) void monitor.start();
+    opened = core;
     return core;
 
     function monitoredHosts(site: Site | null): MonitoredHost[] {
@@ -178,6 +182,7 @@ export function createFleet(o: FleetOptions): Fleet {
     impl,
     context,
     dataDir: async () => (await context.core()).paths.root,
+    noteUserActivity: () => opened?.vaults.noteActivity(),
     async close() {
       if (closed) return;
       const core = opening ? await opening.catch(() => null) : null;

@@ -353,3 +353,36 @@ describe('remember with a real keyring, and idle lock', () => {
     SLOW,
   );
 });
+
+describe('idle lock counts only user actions', () => {
+  it(
+    'reads and polling let an unlocked vault lock itself; user actions keep it open',
+    async () => {
+      const s = await fleetSetup({ fleet: { idleLockMs: 1_500 } });
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      const unlocked = async () =>
+        (await s.ok('vault.list', {})).domains.find((d) => d.domain === 'teach')?.unlocked;
+      try {
+        await s.ok('vault.create', { domain: 'teach', passphrase: PASS_TEACH });
+        // A busy user: an action every 300 ms for twice the idle time.
+        for (let i = 0; i < 10; i++) {
+          await s.ok('settings.setTheme', { theme: i % 2 ? 'dark' : 'light' });
+          await sleep(300);
+        }
+        expect(await unlocked()).toBe(true);
+        // A UI that only polls (lists, statuses, jobs) must not hold the secrets open.
+        const started = Date.now();
+        while ((await unlocked()) && Date.now() - started < 10_000) {
+          await s.ok('monitor.status', {});
+          await s.ok('jobs.list', {});
+          await sleep(100);
+        }
+        expect(await unlocked()).toBe(false);
+        expect(s.events.some((e) => e.name === 'vault.changed' && e.payload.reason === 'idle')).toBe(true);
+      } finally {
+        await s.dispose();
+      }
+    },
+    SLOW,
+  );
+});
