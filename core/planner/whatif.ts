@@ -44,7 +44,8 @@ export function* whatIfSteps(site: Site, ops: readonly ScenarioOp[], opts: WhatI
     const plan = yield* placeSteps(placed, {
       ...opts,
       timeLimitMs: Math.max(50, budget.timeLeftMs() * share),
-      onProgress: undefined,
+      // The inner search's progress, as a share of the whole what-if budget (the app's bar).
+      onProgress: (p) => budget.progress(`what-if: ${p.phase}`, p.best, p.bound),
     });
     const extraUnplaced: Unplaceable[] = r.homeless.map((h) => ({
       vm: h.vm,
