@@ -3,10 +3,11 @@
 import type { ComponentType } from 'react';
 import { AuditView } from './audit/AuditView';
 import { DriftView } from './drift/DriftView';
+import { PlannerView } from './planner/PlannerView';
 import { TopologyView } from './TopologyView';
 import { VaultView } from './vault/VaultView';
 
-export type ViewId = 'topology' | 'drift' | 'vault' | 'audit';
+export type ViewId = 'topology' | 'drift' | 'planner' | 'vault' | 'audit';
 
 export interface ViewDef {
   id: ViewId;
@@ -28,6 +29,12 @@ export const VIEWS: readonly ViewDef[] = [
     label: 'Drift',
     icon: 'M2 5h9M8 2l3 3-3 3M14 11H5M8 8l-3 3 3 3',
     component: DriftView,
+  },
+  {
+    id: 'planner',
+    label: 'Planner',
+    icon: 'M2 14V9h3v5M6.5 14V5h3v9M11 14V2h3v12M1 14.5h14',
+    component: PlannerView,
   },
   {
     id: 'vault',
