@@ -146,6 +146,16 @@ test('what-if "five more 1+4 teaching clusters like lab1": does not fit, and how
   await expect(page.getByTestId('planner-check')).toContainText('passed');
   await page.setViewportSize({ width: 1440, height: 1250 });
   await paddock.screenshot(page, 'planner-whatif');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByTestId('planner-chart-edu').scrollIntoViewIfNeeded();
+  await page
+    .getByTestId('planner-chart-edu')
+    .locator('.planner-bar.is-after .recharts-rectangle')
+    .last()
+    .hover();
+  await expect(page.locator('.planner-tooltip')).toContainText('(new)');
+  await paddock.screenshot(page, 'planner-whatif-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   // The new containers appear in the charts, marked new.
   await page.getByTestId('planner-chart-edu').getByText('Numbers').click();
   await expect(page.getByTestId('planner-use-edu').getByRole('row', { name: /\(new\)/ })).toHaveCount(

@@ -1,6 +1,6 @@
 // Pickers of the site's containers, VMs, clusters and domains, grouped by security domain
 // (<optgroup>), as plain <select>s: keyboard and screen-reader friendly without extra code.
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import type { Site } from '../../../../core/model/types';
 import { plural } from '../../view-model/format';
 
@@ -23,7 +23,17 @@ function byDomain<T extends { domain: string }>(
     .filter((g) => g.options.length > 0);
 }
 
-export const pickFrom = {
+/** Options per site and kind, built once: a large site has tens of thousands of VMs. */
+const cache = new WeakMap<Site, Map<string, OptionGroup[]>>();
+function cached(site: Site, kind: string, build: () => OptionGroup[]): OptionGroup[] {
+  let perSite = cache.get(site);
+  if (!perSite) cache.set(site, (perSite = new Map()));
+  let groups = perSite.get(kind);
+  if (!groups) perSite.set(kind, (groups = build()));
+  return groups;
+}
+
+const build = {
   containers(site: Site): OptionGroup[] {
     const count = new Map<string, number>();
     for (const v of site.vms) if (v.container) count.set(v.container, (count.get(v.container) ?? 0) + 1);
@@ -54,6 +64,32 @@ export const pickFrom = {
   },
 };
 
+export const pickFrom: { [K in keyof typeof build]: (site: Site) => OptionGroup[] } = {
+  containers: (site) => cached(site, 'containers', () => build.containers(site)),
+  vms: (site) => cached(site, 'vms', () => build.vms(site)),
+  clusters: (site) => cached(site, 'clusters', () => build.clusters(site)),
+  domains: (site) => cached(site, 'domains', () => build.domains(site)),
+};
+
+/** The options, re-rendered only when the site (hence the groups) changes. */
+const Options = memo(function Options({ groups }: { groups: readonly OptionGroup[] }) {
+  const options = (g: OptionGroup) =>
+    g.options.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.text}
+      </option>
+    ));
+  return groups.map((g, i) =>
+    g.label === null ? (
+      <Fragment key={i}>{options(g)}</Fragment>
+    ) : (
+      <optgroup key={g.label} label={g.label}>
+        {options(g)}
+      </optgroup>
+    ),
+  );
+});
+
 export function Picker({
   groups,
   empty,
@@ -70,24 +106,10 @@ export function Picker({
   'aria-invalid': boolean;
   'aria-describedby': string | undefined;
 }) {
-  const options = (g: OptionGroup) =>
-    g.options.map((o) => (
-      <option key={o.value} value={o.value}>
-        {o.text}
-      </option>
-    ));
   return (
     <select className="input" value={value} onChange={(e) => onChange(e.target.value)} {...control}>
       <option value="">{empty}</option>
-      {groups.map((g, i) =>
-        g.label === null ? (
-          <Fragment key={i}>{options(g)}</Fragment>
-        ) : (
-          <optgroup key={g.label} label={g.label}>
-            {options(g)}
-          </optgroup>
-        ),
-      )}
+      <Options groups={groups} />
     </select>
   );
 }

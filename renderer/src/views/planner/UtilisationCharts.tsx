@@ -175,7 +175,7 @@ function DomainCard({ c }: { c: DomainChart }) {
         Domain {c.domain}{' '}
         <span className="muted small">
           {plural(c.rows.length + c.hidden, 'container')}, {c.changed} changed
-          {c.hidden > 0 ? ` (${c.hidden} unchanged not drawn)` : ''}
+          {c.hidden > 0 ? ` · ${c.rows.length} drawn, changed ones first` : ''}
         </span>
       </h4>
       <div className="planner-chart-pair">

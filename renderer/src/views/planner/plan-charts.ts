@@ -25,7 +25,7 @@ export interface UseRow {
 export interface DomainChart {
   domain: string;
   rows: UseRow[];
-  /** Containers of the domain not drawn (beyond the limit, none of them changed). */
+  /** Containers of the domain not drawn (beyond the limit; changed ones are drawn first). */
   hidden: number;
   changed: number;
 }
