@@ -200,6 +200,8 @@ test('a long run shows its progress, the page stays responsive, and Cancel retur
   await expect(page.getByTestId('planner-results')).toBeVisible({ timeout: 10_000 });
   expect(Date.now() - started).toBeLessThan(10_000);
   await expect(page.getByTestId('planner-stop')).toContainText('cancelled: the best plan found so far');
+  // The Cancel button is gone: the focus lands on the answer, not on the page's body.
+  await expect(page.getByTestId('planner-verdict')).toBeFocused();
   await expect(page.getByTestId('planner-verdict')).toContainText('Does not fit');
   await expect(page.getByTestId('planner-check')).toContainText('passed');
   await expect(run(page)).toBeEnabled();

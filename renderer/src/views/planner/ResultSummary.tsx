@@ -1,6 +1,7 @@
 // The answer first (does it fit / is everything done; how many more containers), then the
 // objective beside its lower bound and the gap, the moves, why the search stopped, and the
 // independent replay check of the plan through the placement policy.
+import { useEffect, useRef } from 'react';
 import type { Plan } from '../../../../core/planner';
 import { formatMiB, plural } from '../../view-model/format';
 import type { PlanResult } from './planner-store';
@@ -60,9 +61,20 @@ export function ResultSummary({ result }: { result: PlanResult }) {
   const { plan, request } = result;
   const v = verdict(plan);
   const extra = plan.whatIf?.extraContainers;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Cancel (or Run) had the focus and is gone or disabled: keyboard users land on the answer.
+    if (document.activeElement === document.body) ref.current?.focus();
+  }, [plan]);
   return (
     <section className="planner-summary" aria-label="Answer">
-      <div className={`planner-verdict tone-${v.tone}`} role="status" data-testid="planner-verdict">
+      <div
+        className={`planner-verdict tone-${v.tone}`}
+        role="status"
+        data-testid="planner-verdict"
+        ref={ref}
+        tabIndex={-1}
+      >
         <span className="planner-verdict-text">{v.text}</span>
         <span className="planner-verdict-what">
           {describeRequest(request)} · on {result.siteFile}
