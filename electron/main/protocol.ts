@@ -47,8 +47,10 @@ export function lockDownSession(session: Session): void {
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
     const scheme = details.url.slice(0, details.url.indexOf(':'));
-    // app: our pages; data: images allowed by the CSP; devtools: the dev-only inspector.
-    const allowed = scheme === APP_SCHEME || scheme === 'data' || scheme === 'devtools';
+    // app: our pages; data: images allowed by the CSP; devtools: the dev-only inspector;
+    // blob: downloads the page makes of its own data (planner exports). A blob: URL only holds
+    // bytes the page already had, and the CSP still refuses it as a script or worker source.
+    const allowed = scheme === APP_SCHEME || scheme === 'data' || scheme === 'devtools' || scheme === 'blob';
     callback({ cancel: !allowed });
   });
 }
