@@ -1,5 +1,6 @@
 // The app's frame: header, view switcher, the current view, status bar; above them the
 // host-key dialogs and the jobs panel, which any view may need.
+import { Suspense } from 'react';
 import { useViewStore } from '../../store/view-store';
 import { HostKeyDialogs } from '../hostkey/HostKeyDialogs';
 import { JobsPanel } from '../jobs/JobsPanel';
@@ -22,7 +23,10 @@ export function AppShell() {
       <NoticeBanner />
       <div className="app-body">
         <ViewSwitcher />
-        <main className="app-main">{View && <View />}</main>
+        <main className="app-main">
+          {/* Views loaded on first use (the planner and its charts) show this meanwhile. */}
+          <Suspense fallback={<p className="view-loading">Loading…</p>}>{View && <View />}</Suspense>
+        </main>
       </div>
       <StatusBar />
       <JobsPanel />
