@@ -131,7 +131,13 @@ export function* consolidateSteps(p: PackingProblem, opts: AnytimeOptions = {}):
   budget.progress('consolidate', bestCost, bound.value, true);
 
   // Identical bins and no restrictions: try to meet the lower bound exactly by bin completion.
-  if (p.binCount > 0 && bestCost > bound.value + 1e-9 && isUnrestricted(p) && identicalBins(p) && !p.movable) {
+  if (
+    p.binCount > 0 &&
+    bestCost > bound.value + 1e-9 &&
+    isUnrestricted(p) &&
+    identicalBins(p) &&
+    !p.movable
+  ) {
     const m = Math.round(bound.value / (p.cost[0] || 1));
     const sc = pinnedState(p, s);
     const items = Array.from({ length: p.itemCount }, (_, i) => i);
