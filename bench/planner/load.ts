@@ -4,14 +4,22 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readFileBounded } from '../../core/storage/atomic-file';
 import { parseCloudBalancing } from './cloudbalancing';
-import type { BenchInstance } from './instance';
+import { FormatError, type BenchInstance } from './instance';
 import { parseOrLib } from './orlib';
 import { parseVbp } from './vbp';
 
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export async function loadInstances(file: string): Promise<BenchInstance[]> {
-  const text = await readFileBounded(file, MAX_FILE_BYTES);
+  let text: string;
+  try {
+    text = await readFileBounded(file, MAX_FILE_BYTES);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (e as Error).message;
+    throw new FormatError(file, null, why);
+  }
   const ext = path.extname(file).toLowerCase();
   if (ext === '.json') return [parseCloudBalancing(file, text)];
   if (ext === '.vbp') return parseVbp(file, text);
