@@ -1,47 +1,16 @@
-// One audit record: one remote command Paddock ran (or refused to run), as one JSON line.
-import { z } from 'zod';
+// Writing audit records: one remote command Paddock ran (or refused to run), as one JSON line.
+import type { AuditRecord } from '../records/audit-record';
+import { auditRecordSchema } from '../records/audit-record';
 
-export type AuditKind = 'exec' | 'interactive' | 'probe';
-
-export interface AuditRecord {
-  /** When the command was started (ISO 8601, UTC). */
-  time: string;
-  domain: string;
-  /** The container's name (or address when it has none). */
-  host: string;
-  /** host:port actually connected to. */
-  address: string;
-  user: string;
-  argv: string[];
-  kind: AuditKind;
-  /** Exit status; null when there was none (refused, failed to connect, killed, cut off). */
-  exitCode: number | null;
-  signal?: string;
-  durationMs: number;
-  error?: { code: string; message: string };
-}
+// The record itself is pure (the contract sends it to the renderer as is).
+export type { AuditKind, AuditRecord } from '../records/audit-record';
+export { auditRecordSchema } from '../records/audit-record';
 
 /** Where every remote command is recorded. The SSH pool cannot be built without one. */
 export interface AuditSink {
   /** Resolves once the record is durable (written and fsync'd). */
   append(record: AuditRecord): Promise<void>;
 }
-
-export const auditRecordSchema = z
-  .object({
-    time: z.iso.datetime(),
-    domain: z.string(),
-    host: z.string(),
-    address: z.string(),
-    user: z.string(),
-    argv: z.array(z.string()),
-    kind: z.enum(['exec', 'interactive', 'probe']),
-    exitCode: z.number().int().nullable(),
-    signal: z.string().optional(),
-    durationMs: z.number().nonnegative(),
-    error: z.object({ code: z.string(), message: z.string() }).strict().optional(),
-  })
-  .strict();
 
 /** Longest line written; a longer record has its argv elements shortened (and says so). */
 export const MAX_AUDIT_LINE_BYTES = 256 * 1024;

@@ -6,6 +6,12 @@
 // types and lock states.
 import { z } from 'zod';
 import type { Diagnostic, Site, VmState } from '../model/types';
+import type { AccessStatus } from '../records/access-status';
+import type { AuditRecord } from '../records/audit-record';
+import type { DriftItem, DriftKind } from '../records/drift';
+import type { JobInfo } from '../records/job-info';
+import type { KnownHostEntry, KnownHostsImportReport } from '../records/known-host';
+import type { RememberMode } from '../records/remember-mode';
 
 // ---------------------------------------------------------------------------------------------
 // Shared payload pieces
@@ -49,7 +55,9 @@ export interface Settings {
 // ---------------------------------------------------------------------------------------------
 // Fleet access: vaults, host keys, SSH, audit log, access monitoring, jobs. Secrets travel only
 // renderer -> main (passphrases, passwords, pasted keys) and are never sent back: responses and
-// events carry names, fingerprints, key types, public keys and lock states.
+// events carry names, fingerprints, key types, public keys and lock states. Where main's record
+// is itself safe to show (core/records: audit records, jobs, known hosts, access status), the
+// view is that record, defined once; where the view is narrower, it is built field by field.
 
 /** A security domain's name, as the site model allows it (it also names the domain's files). */
 const domainName = z
@@ -83,11 +91,8 @@ export interface CredentialView {
   methods?: ('password' | 'keyboard-interactive')[];
 }
 
-/** Where "remember on this computer" keeps a passphrase. */
-export type RememberMode =
-  | { mode: 'keyring'; backend: string }
-  /** No real keyring (e.g. Linux "basic_text"): kept in memory until Paddock quits. */
-  | { mode: 'memory'; reason: string };
+// Where "remember on this computer" keeps a passphrase.
+export type { RememberMode };
 
 export interface VaultDomainView {
   domain: string;
@@ -129,37 +134,14 @@ export interface HostKeyPromptView {
   expiresAt: string;
 }
 
-export interface KnownHostView {
+/** A trusted host key, with the domain whose store holds it. */
+export interface KnownHostView extends KnownHostEntry {
   domain: string;
-  host: string;
-  port: number;
-  keyType: string;
-  fingerprint: string;
-  addedAt: string;
-  source: 'accepted' | 'imported';
 }
 
-export interface KnownHostsImportView {
-  imported: { host: string; port: number; keyType: string; fingerprint: string }[];
-  alreadyKnown: number;
-  conflicts: { host: string; port: number; keyType: string; reason: string }[];
-  skipped: { host: string; port: number; line: number; reason: string }[];
-  problems: { line: number; reason: string }[];
-}
+export type KnownHostsImportView = KnownHostsImportReport;
 
-export interface AuditRecordView {
-  time: string;
-  domain: string;
-  host: string;
-  address: string;
-  user: string;
-  argv: string[];
-  kind: 'exec' | 'interactive' | 'probe';
-  exitCode: number | null;
-  signal?: string;
-  durationMs: number;
-  error?: { code: string; message: string };
-}
+export type AuditRecordView = AuditRecord;
 
 export interface AuditPageView {
   records: AuditRecordView[];
@@ -167,17 +149,7 @@ export interface AuditPageView {
   malformedLines: number;
 }
 
-export interface AccessStatusView {
-  domain: string;
-  /** The container's name. */
-  name: string;
-  address: string;
-  state: 'unknown' | 'ok' | 'failing' | 'skipped';
-  lastCheckAt: string | null;
-  lastSuccessAt: string | null;
-  lastFailure: { at: string; code: string; reason: string } | null;
-  consecutiveFailures: number;
-}
+export type AccessStatusView = AccessStatus;
 
 export interface MonitorView {
   running: boolean;
@@ -185,19 +157,7 @@ export interface MonitorView {
   hosts: AccessStatusView[];
 }
 
-export interface JobView {
-  id: string;
-  kind: string;
-  title: string;
-  state: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-  fraction?: number;
-  message?: string;
-  createdAt: string;
-  startedAt?: string;
-  endedAt?: string;
-  error?: string;
-  log: string[];
-}
+export type JobView = JobInfo;
 
 // ---------------------------------------------------------------------------------------------
 // Live inventory, drift and lifecycle actions (electron/handlers/inventory). Hosts are read over
@@ -250,29 +210,13 @@ export interface InventoryUpdate {
   lastRefreshAt: string | null;
 }
 
-export type DriftKindView =
-  | 'moved'
-  | 'unknown-vm'
-  | 'missing'
-  | 'duplicate'
-  | 'wrong-domain'
-  | 'state'
-  | 'vcpus'
-  | 'memory'
-  | 'nics'
-  | 'disks';
+export type DriftKindView = DriftKind;
 
-export interface DriftItemView {
-  /** Stable across refreshes: kind + VM. */
-  id: string;
-  kind: DriftKindView;
-  vm: string;
-  severity: 'info' | 'warning' | 'error';
-  containers: string[];
-  message: string;
+/** A drift item without the raw recorded and live values, its fixes as sentences. */
+export type DriftItemView = Pick<DriftItem, 'id' | 'kind' | 'vm' | 'severity' | 'containers' | 'message'> & {
   /** What accepting it changes in the site file, one line per change; empty: fix by hand. */
   fixes: string[];
-}
+};
 
 export interface DriftReportView {
   /** The site file the drift is about. */

@@ -3,23 +3,10 @@
 // published so the UI can show a jobs panel with progress bars. Jobs touching the same
 // resource (e.g. one VM) are serialised through an optional lock key.
 
-export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+import type { JobInfo, JobState } from '../records/job-info';
 
-export interface JobInfo {
-  id: string;
-  kind: string;
-  title: string;
-  state: JobState;
-  /** 0..1 when known. */
-  fraction?: number;
-  message?: string;
-  createdAt: string;
-  startedAt?: string;
-  endedAt?: string;
-  error?: string;
-  /** Last lines the job logged (bounded). */
-  log: string[];
-}
+// A job's published state is pure (the contract sends it to the renderer as is).
+export type { JobInfo, JobState } from '../records/job-info';
 
 export interface JobContext {
   readonly signal: AbortSignal;

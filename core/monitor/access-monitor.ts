@@ -3,6 +3,7 @@
 // login and the reason of the last failure per container, and tell listeners when a container's
 // state or failure reason changes. The state can be kept across restarts in a JSON file.
 import { z } from 'zod';
+import type { AccessState, AccessStatus } from '../records/access-status';
 import { errorCode } from '../ssh/errors';
 import type { ProbeResult } from '../ssh/pool';
 import type { SshTarget } from '../ssh/target';
@@ -21,18 +22,8 @@ export type Prober = (
   signal: AbortSignal,
 ) => Promise<ProbeResult>;
 
-export type AccessState = 'unknown' | 'ok' | 'failing' | 'skipped';
-
-export interface AccessStatus {
-  domain: string;
-  name: string;
-  address: string;
-  state: AccessState;
-  lastCheckAt: string | null;
-  lastSuccessAt: string | null;
-  lastFailure: { at: string; code: string; reason: string } | null;
-  consecutiveFailures: number;
-}
+// A container's status is pure (the contract sends it to the renderer as is).
+export type { AccessState, AccessStatus } from '../records/access-status';
 
 export interface AccessChange {
   status: AccessStatus;

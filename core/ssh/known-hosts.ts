@@ -5,17 +5,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readFileBounded, writeFileAtomic } from '../storage/atomic-file';
+import type { KnownHostEntry } from '../records/known-host';
 import type { PresentedKey } from './errors';
 
-export interface KnownHostEntry {
-  host: string;
-  port: number;
-  keyType: string;
-  fingerprint: string;
-  addedAt: string;
-  /** How it was trusted: the user accepted it, or it came from ~/.ssh/known_hosts. */
-  source: 'accepted' | 'imported';
-}
+// The entry is pure (the contract lists it to the renderer).
+export type { KnownHostEntry } from '../records/known-host';
 
 export type HostKeyVerdict =
   | { kind: 'match' }

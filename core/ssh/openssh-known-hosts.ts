@@ -5,6 +5,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import type { KnownHostsImportReport, KnownHostsProblem } from '../records/known-host';
 import { readFileBounded } from '../storage/atomic-file';
 import { blobKeyType, sha256Fingerprint } from './fingerprint';
 import type { KnownHostsStore } from './known-hosts';
@@ -18,10 +19,8 @@ export interface OpenSshKnownHostLine {
   fingerprint: string;
 }
 
-export interface KnownHostsProblem {
-  line: number;
-  reason: string;
-}
+// The report is pure (the contract sends it to the renderer as is).
+export type { KnownHostsImportReport, KnownHostsProblem } from '../records/known-host';
 
 /** The host string OpenSSH hashes and matches: "host" on port 22, "[host]:port" otherwise. */
 export function hostKeyName(host: string, port: number): string {
@@ -101,24 +100,20 @@ export function hostMatches(patterns: readonly string[], host: string, port: num
   return hit;
 }
 
-export interface ImportReport {
-  imported: { host: string; port: number; keyType: string; fingerprint: string }[];
-  alreadyKnown: number;
-  /** The store knows another key of that type for the host: nothing replaced. */
-  conflicts: { host: string; port: number; keyType: string; reason: string }[];
-  /** Keys marked @revoked (never imported) or @cert-authority (not supported) for a target. */
-  skipped: { host: string; port: number; line: number; reason: string }[];
-  problems: KnownHostsProblem[];
-}
-
 /** Import the keys known_hosts has for these targets into a domain's store. */
 export async function importOpenSshKnownHosts(
   store: KnownHostsStore,
   text: string,
   targets: readonly { host: string; port: number }[],
-): Promise<ImportReport> {
+): Promise<KnownHostsImportReport> {
   const { entries, problems } = parseOpenSshKnownHosts(text);
-  const report: ImportReport = { imported: [], alreadyKnown: 0, conflicts: [], skipped: [], problems };
+  const report: KnownHostsImportReport = {
+    imported: [],
+    alreadyKnown: 0,
+    conflicts: [],
+    skipped: [],
+    problems,
+  };
   for (const t of targets) {
     const mine = entries.filter((e) => hostMatches(e.patterns, t.host, t.port));
     const revoked = new Set(mine.filter((e) => e.marker === 'revoked').map((e) => e.fingerprint));
@@ -176,7 +171,7 @@ export async function importKnownHostsFile(
   store: KnownHostsStore,
   targets: readonly { host: string; port: number }[],
   file = userKnownHostsFile(),
-): Promise<ImportReport> {
+): Promise<KnownHostsImportReport> {
   let text: string;
   try {
     text = await readFileBounded(file, 16 * 1024 * 1024);

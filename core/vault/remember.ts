@@ -4,6 +4,7 @@
 // key ("basic_text") when no keyring runs, which is obfuscation, not protection, so then the
 // passphrase is kept in memory only, for this session, and the UI says so.
 import { rm } from 'node:fs/promises';
+import type { RememberMode } from '../records/remember-mode';
 import { readBytesBounded, writeFileAtomic } from '../storage/atomic-file';
 import { domainFile } from './domain-files';
 
@@ -18,12 +19,13 @@ export interface KeyringProtector {
   decrypt(blob: Buffer): Buffer;
 }
 
-export type RememberDecision = { mode: 'keyring'; backend: string } | { mode: 'memory'; reason: string };
+// What was decided is pure (the contract sends it to the renderer to explain it).
+export type { RememberMode } from '../records/remember-mode';
 
 /** Linux backends of safeStorage that are a real keyring. */
 export const REAL_LINUX_KEYRINGS: readonly string[] = ['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6'];
 
-export function decideRemember(p: KeyringProtector): RememberDecision {
+export function decideRemember(p: KeyringProtector): RememberMode {
   if (!p.isEncryptionAvailable()) {
     return {
       mode: 'memory',
@@ -54,7 +56,7 @@ export class RememberedPassphrases {
     private readonly protector: KeyringProtector | null,
   ) {}
 
-  decision(): RememberDecision {
+  decision(): RememberMode {
     return this.protector
       ? decideRemember(this.protector)
       : {
@@ -63,7 +65,7 @@ export class RememberedPassphrases {
         };
   }
 
-  async remember(domain: string, passphrase: string | Uint8Array): Promise<RememberDecision> {
+  async remember(domain: string, passphrase: string | Uint8Array): Promise<RememberMode> {
     const d = this.decision();
     const bytes =
       typeof passphrase === 'string'

@@ -14,7 +14,6 @@ import type { JobInfo } from '../../../core/jobs/job-manager';
 import type { AccessStatus } from '../../../core/monitor/access-monitor';
 import type { KnownHostEntry } from '../../../core/ssh/known-hosts';
 import type { CredentialInfo } from '../../../core/vault/credential';
-import type { RememberDecision } from '../../../core/vault/remember';
 
 function kindOf(c: CredentialInfo): CredentialView['kind'] {
   if (c.kind === 'private-key') return 'key';
@@ -33,7 +32,7 @@ export function credentialView(c: CredentialInfo, user: string): CredentialView 
   return v;
 }
 
-export function rememberView(d: RememberDecision): RememberMode {
+export function rememberView(d: RememberMode): RememberMode {
   return d.mode === 'keyring'
     ? { mode: 'keyring', backend: d.backend }
     : { mode: 'memory', reason: d.reason };
