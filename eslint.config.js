@@ -61,7 +61,7 @@ export default tseslint.config(
   },
   {
     // Pure core: the same code runs in the renderer, so no Node and no DOM globals.
-    files: ['core/{model,site,policy,planner,ipc,net,records}/**/*.ts'],
+    files: ['core/{model,site,policy,planner,ipc,net,records,text}/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': [

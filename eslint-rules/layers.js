@@ -7,7 +7,7 @@ import { isBuiltin } from 'node:module';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** Folders of core that are pure: no Node built-ins, no DOM, no I/O parts of core. */
-export const PURE_CORE = ['model', 'site', 'policy', 'planner', 'ipc', 'net', 'records'];
+export const PURE_CORE = ['model', 'site', 'policy', 'planner', 'ipc', 'net', 'records', 'text'];
 
 function zoneOf(absFile) {
   const rel = path.relative(ROOT, absFile).split(path.sep);

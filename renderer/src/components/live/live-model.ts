@@ -3,19 +3,13 @@
 // sense. Pure, so the same answers are unit-tested and shown.
 import type { InventoryUpdate, LiveHostView, VmAction } from '../../../../core/ipc/contract';
 import type { Vm, VmState } from '../../../../core/model/types';
+import { updatedAgo } from '../../../../core/text/age';
 
 /** "updated 3 s ago"; "never read" before the first answer. */
 export function formatAge(refreshedAt: string | null, now: number): string {
   if (refreshedAt === null) return 'never read';
   const t = Date.parse(refreshedAt);
-  if (Number.isNaN(t)) return 'age unknown';
-  const s = Math.max(0, Math.round((now - t) / 1000));
-  if (s < 60) return `updated ${s} s ago`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `updated ${m} min ago`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `updated ${h} h ago`;
-  return `updated ${Math.floor(h / 24)} days ago`;
+  return Number.isNaN(t) ? 'age unknown' : updatedAgo(t, now);
 }
 
 /** Hosts by container after an inventory.updated event. */
