@@ -11,6 +11,7 @@ import { diffLines } from 'diff';
 import { parseVirshList } from '../../core/drivers/libvirt/parse-list';
 import type { AuditPageView, WireResult } from '../../core/ipc/contract';
 import { loadSite } from '../../core/site';
+import { virshMigrateArgs } from '../lab/migrate';
 import { knownHostsStore, LAB_VAULT_PASSPHRASE } from '../lab/paddock-material';
 import type { LabHandle } from '../lab/use-lab';
 import { unlockVault } from './fleet-ui';
@@ -40,20 +41,7 @@ const domstate = async (lab: LabHandle, host: string, vm: string) =>
   (await lab.virsh(host, 'domstate', '--domain', vm)).trim();
 
 const migrate = (lab: LabHandle, vm: string, from: string, to: string) =>
-  lab.virsh(
-    from,
-    'migrate',
-    '--live',
-    '--p2p',
-    '--persistent',
-    '--undefinesource',
-    '--domain',
-    vm,
-    '--desturi',
-    `qemu+ssh://root@${lab.host(to).address}/system`,
-    '--migrateuri',
-    `tcp://${lab.host(to).address}`,
-  );
+  lab.virsh(from, ...virshMigrateArgs(vm, lab.host(to).address));
 
 /** Put back what the spec changed behind Paddock's back, so a shared lab is left as found. */
 async function restore(lab: LabHandle): Promise<void> {

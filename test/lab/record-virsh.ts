@@ -6,6 +6,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_OPTIONS, REPO_ROOT } from './config';
 import { inHost, run, sleep, tryRun } from './exec';
+import { virshMigrateArgs } from './migrate';
 import { readState } from './state';
 
 const OUT = path.join(REPO_ROOT, 'test', 'fixtures', 'recorded', 'virsh');
@@ -23,20 +24,7 @@ async function main(): Promise<void> {
   };
   const a = h1.anchorPid;
   const migrateArgv = (from: number, to: string): string[] =>
-    virsh(
-      from,
-      'migrate',
-      '--live',
-      '--p2p',
-      '--persistent',
-      '--undefinesource',
-      '--domain',
-      'research-vm1',
-      '--desturi',
-      `qemu+ssh://root@${to}/system`,
-      '--migrateuri',
-      `tcp://${to}`,
-    );
+    virsh(from, ...virshMigrateArgs('research-vm1', to));
   await save('list-all.txt', virsh(a, 'list', '--all'));
   await save('list-all-name.txt', virsh(a, 'list', '--all', '--name'));
   await save('nodeinfo.txt', virsh(a, 'nodeinfo'));

@@ -15,6 +15,7 @@ import { parseVirshList } from '../../../core/drivers/libvirt/parse-list';
 import type { CommandRunner } from '../../../core/exec/types';
 import type { Container, Site } from '../../../core/model/types';
 import { loadSite } from '../../../core/site';
+import { virshMigrateArgs } from '../../lab/migrate';
 import { doneWithLab, useLab, type LabHandle } from '../../lab/use-lab';
 
 let lab: LabHandle;
@@ -32,20 +33,7 @@ afterAll(() => doneWithLab());
 const driverFor = (c: Container) => createDriver(c, lab.runner(c.name));
 const refresh = (s: Site = site, driver = driverFor) => refreshInventory(s, driver, { timeoutMs: 60_000 });
 const migrate = (vm: string, from: string, to: string) =>
-  lab.virsh(
-    from,
-    'migrate',
-    '--live',
-    '--p2p',
-    '--persistent',
-    '--undefinesource',
-    '--domain',
-    vm,
-    '--desturi',
-    `qemu+ssh://root@${lab.host(to).address}/system`,
-    '--migrateuri',
-    `tcp://${lab.host(to).address}`,
-  );
+  lab.virsh(from, ...virshMigrateArgs(vm, lab.host(to).address));
 
 /** Accept the given drift into a copy of the lab site file; returns the reloaded site. */
 async function acceptIntoCopy(
