@@ -5,7 +5,7 @@
 // store and on disk, and every failure becomes a visible message.
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildApi, type EventName, type PaddockApi } from '../../../core/ipc/contract';
+import type { PaddockApi } from '../../../core/ipc/contract';
 import { connectLive, refreshLive, runVmAction } from '../../../renderer/src/components/live/live-actions';
 import { useLiveStore } from '../../../renderer/src/components/live/live-store';
 import { useNoticeStore } from '../../../renderer/src/store/notice-store';
@@ -18,6 +18,7 @@ import {
 import { useDriftStore } from '../../../renderer/src/views/drift/drift-store';
 import type { InventorySetup } from '../electron/inventory/inventory-setup';
 import { inventorySetup } from '../electron/inventory/inventory-setup';
+import { handlersApi } from './handlers-api';
 
 const initial = {
   live: useLiveStore.getState(),
@@ -34,13 +35,7 @@ beforeEach(async () => {
   useDriftStore.setState(initial.drift, true);
   useNoticeStore.setState(initial.notices, true);
   t = await inventorySetup();
-  api = buildApi(
-    (name, payload) => t.handlers.dispatch(name, payload),
-    (name: EventName, listener) =>
-      t.handlers.events.subscribe((e) => {
-        if (e.name === name) listener(e.payload);
-      }),
-  );
+  api = handlersApi(t.handlers);
   offs = [connectLive(api), connectDrift(api)];
   await expect.poll(() => Object.keys(useLiveStore.getState().hosts)).toEqual(['lab-h1', 'lab-h2', 'lab-h3']);
 });

@@ -3,11 +3,9 @@
 // worker protocol in-process: a bad form leaves the store with its problems and runs nothing;
 // a run fills the result; preview, write and open go through main and land in the store and
 // on disk; failures become messages.
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildApi, type EventName, type PaddockApi, type SiteSnapshot } from '../../../core/ipc/contract';
+import type { PaddockApi, SiteSnapshot } from '../../../core/ipc/contract';
 import {
   plannerWorkerHandler,
   type PlannerReplyMessage,
@@ -15,10 +13,6 @@ import {
 } from '../../../core/planner';
 import { loadSite } from '../../../core/site';
 import type { AppHandlers } from '../../../electron/handlers/app-handlers';
-import { createAppHandlers } from '../../../electron/handlers/create';
-import { MemorySettingsStore } from '../../../electron/handlers/settings-store';
-import { noDialog } from '../../../electron/handlers/site-dialog';
-import { EXAMPLE_SITE } from '../../../electron/shared/paths';
 import { PlanRunner, type PlanWorker } from '../../../renderer/src/views/planner/plan-runner';
 import {
   applyBlocker,
@@ -29,6 +23,8 @@ import {
   runPlan,
 } from '../../../renderer/src/views/planner/planner-actions';
 import { usePlannerStore } from '../../../renderer/src/views/planner/planner-store';
+import { openExampleSite, type ExampleSiteHandlers } from '../electron/example-site-handlers';
+import { handlersApi } from './handlers-api';
 
 const initial = usePlannerStore.getState();
 
@@ -42,7 +38,7 @@ class InProcessWorker implements PlanWorker {
   terminate(): void {}
 }
 
-let dir = '';
+let example: ExampleSiteHandlers;
 let handlers: AppHandlers;
 let api: PaddockApi;
 let snapshot: SiteSnapshot;
@@ -50,29 +46,14 @@ let runner: PlanRunner;
 
 beforeEach(async () => {
   usePlannerStore.setState(initial, true);
-  dir = await mkdtemp(path.join(tmpdir(), 'paddock-planner-actions-'));
-  const file = path.join(dir, 'example-site.yaml');
-  await copyFile(EXAMPLE_SITE, file);
-  handlers = createAppHandlers({
-    transport: 'loopback',
-    version: '0',
-    settings: new MemorySettingsStore(),
-    dialog: noDialog,
-  });
-  snapshot = await handlers.openSite(file, 'command-line');
-  api = buildApi(
-    (name, payload) => handlers.dispatch(name, payload),
-    (name: EventName, listener) =>
-      handlers.events.subscribe((e) => {
-        if (e.name === name) listener(e.payload);
-      }),
-  );
+  example = await openExampleSite('paddock-planner-actions-');
+  ({ handlers, snapshot } = example);
+  api = handlersApi(handlers);
   runner = new PlanRunner(() => new InProcessWorker());
 });
 afterEach(async () => {
   runner.dispose();
-  await handlers.close();
-  await rm(dir, { recursive: true, force: true });
+  await example.dispose();
 });
 
 const finished = () =>

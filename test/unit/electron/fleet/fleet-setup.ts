@@ -8,7 +8,6 @@ import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { RequestName, RequestPayload, ResponseOf, WireResult } from '../../../../core/ipc/contract';
 import type { AppHandlers } from '../../../../electron/handlers/app-handlers';
 import { createAppHandlers } from '../../../../electron/handlers/create';
 import type { AnyEvent } from '../../../../electron/handlers/event-bus';
@@ -16,6 +15,7 @@ import type { FleetOptions } from '../../../../electron/handlers/fleet/fleet';
 import { pathKeyFiles } from '../../../../electron/handlers/fleet/key-files';
 import { MemorySettingsStore } from '../../../../electron/handlers/settings-store';
 import { noDialog } from '../../../../electron/handlers/site-dialog';
+import { wireClient, type WireClient } from '../wire-client';
 
 export const PASS_MGMT = 'mgmt vault passphrase 1';
 export const PASS_TEACH = 'teach vault passphrase 2';
@@ -71,18 +71,12 @@ export function siteYaml(ports: { mgmt: number; teach: number }): string {
   ].join('\n');
 }
 
-export interface FleetSetup {
+export interface FleetSetup extends WireClient {
   dir: string;
   handlers: AppHandlers;
   events: AnyEvent[];
   /** Every wire result sent back, as JSON (what a transport would carry). */
   wire: string[];
-  call<K extends RequestName>(name: K, payload: RequestPayload<K>): Promise<WireResult<ResponseOf<K>>>;
-  ok<K extends RequestName>(name: K, payload: RequestPayload<K>): Promise<ResponseOf<K>>;
-  fail<K extends RequestName>(
-    name: K,
-    payload: RequestPayload<K>,
-  ): Promise<{ code: string; message: string }>;
   dispose(): Promise<void>;
 }
 
@@ -110,27 +104,15 @@ export async function fleetSetup(
   const wire: string[] = [];
   handlers.events.subscribe((e) => events.push(e));
   await handlers.openSite(siteFile, 'command-line');
-  const call = async <K extends RequestName>(name: K, payload: RequestPayload<K>) => {
-    const r = await handlers.dispatch(name, payload);
-    wire.push(JSON.stringify(r));
-    return r as WireResult<ResponseOf<K>>;
-  };
   return {
     dir,
     handlers,
     events,
     wire,
-    call,
-    async ok(name, payload) {
-      const r = await call(name, payload);
-      if (!r.ok) throw new Error(`${name} failed: ${r.error.code}: ${r.error.message}`);
-      return r.value;
-    },
-    async fail(name, payload) {
-      const r = await call(name, payload);
-      if (r.ok) throw new Error(`${name} should have failed but answered ${JSON.stringify(r.value)}`);
-      return r.error;
-    },
+    ...wireClient(
+      (name, payload) => handlers.dispatch(name, payload),
+      (r) => wire.push(JSON.stringify(r)),
+    ),
     async dispose() {
       await handlers.close();
       await rm(dir, { recursive: true, force: true });

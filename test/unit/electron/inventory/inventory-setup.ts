@@ -5,13 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type {
-  JobView,
-  RequestName,
-  RequestPayload,
-  ResponseOf,
-  WireResult,
-} from '../../../../core/ipc/contract';
+import type { JobView } from '../../../../core/ipc/contract';
 import { JobManager } from '../../../../core/jobs/job-manager';
 import type { Site } from '../../../../core/model/types';
 import { AppHandlers } from '../../../../electron/handlers/app-handlers';
@@ -29,11 +23,12 @@ import { MemorySettingsStore } from '../../../../electron/handlers/settings-stor
 import { noDialog } from '../../../../electron/handlers/site-dialog';
 import { DEFAULT_OPTIONS, planLab } from '../../../lab/config';
 import { labSiteYaml } from '../../../lab/site-file';
+import { wireClient, type WireClient } from '../wire-client';
 import { FakeHypervisors } from './fake-hypervisors';
 
 export const LAB_SITE_TEXT = labSiteYaml(planLab({ ...DEFAULT_OPTIONS }), { cpus: 2, memoryMiB: 8000 });
 
-export interface InventorySetup {
+export interface InventorySetup extends WireClient {
   dir: string;
   siteFile: string;
   site: Site;
@@ -42,12 +37,6 @@ export interface InventorySetup {
   module: InventoryModule;
   jobs: JobManager;
   events: AnyEvent[];
-  call<K extends RequestName>(name: K, payload: RequestPayload<K>): Promise<WireResult<ResponseOf<K>>>;
-  ok<K extends RequestName>(name: K, payload: RequestPayload<K>): Promise<ResponseOf<K>>;
-  fail<K extends RequestName>(
-    name: K,
-    payload: RequestPayload<K>,
-  ): Promise<{ code: string; message: string }>;
   /** The job's last state once it has ended. */
   finished(jobId: string, timeoutMs?: number): Promise<JobView>;
   dispose(): Promise<void>;
@@ -92,8 +81,6 @@ export async function inventorySetup(
   });
   const h = handlers;
   await h.openSite(siteFile, 'command-line');
-  const call = async <K extends RequestName>(name: K, payload: RequestPayload<K>) =>
-    (await h.dispatch(name, payload)) as WireResult<ResponseOf<K>>;
   return {
     dir,
     siteFile,
@@ -103,17 +90,7 @@ export async function inventorySetup(
     module,
     jobs,
     events: seen,
-    call,
-    async ok(name, payload) {
-      const r = await call(name, payload);
-      if (!r.ok) throw new Error(`${name} failed: ${r.error.code}: ${r.error.message}`);
-      return r.value;
-    },
-    async fail(name, payload) {
-      const r = await call(name, payload);
-      if (r.ok) throw new Error(`${name} should have failed but answered ${JSON.stringify(r.value)}`);
-      return r.error;
-    },
+    ...wireClient((name, payload) => h.dispatch(name, payload)),
     async finished(jobId, timeoutMs = 10_000) {
       const end = Date.now() + timeoutMs;
       for (;;) {

@@ -2,71 +2,34 @@
 // through `dispatch` as a transport sends them: main replays the renderer's plan through the
 // policy itself, shows a diff, writes a NEW file beside the open one (never overwriting, only
 // while the open file is unchanged), and opens only versions it wrote.
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import type {
-  RequestName,
-  RequestPayload,
-  ResponseOf,
-  scenarioOpSchema,
-  WireResult,
-} from '../../../../core/ipc/contract';
+import type { RequestPayload, scenarioOpSchema } from '../../../../core/ipc/contract';
 import type { Site } from '../../../../core/model/types';
 import { planSync, type Plan, type PlanRequest, type ScenarioOp } from '../../../../core/planner';
 import { loadSite } from '../../../../core/site';
 import type { AppHandlers } from '../../../../electron/handlers/app-handlers';
-import { createAppHandlers } from '../../../../electron/handlers/create';
-import { MemorySettingsStore } from '../../../../electron/handlers/settings-store';
-import { noDialog } from '../../../../electron/handlers/site-dialog';
 import { versionFileName } from '../../../../electron/handlers/planner/version-name';
-import { EXAMPLE_SITE } from '../../../../electron/shared/paths';
+import { openExampleSite, type ExampleSiteHandlers } from '../example-site-handlers';
+import { wireClient } from '../wire-client';
 
+let example: ExampleSiteHandlers;
 let dir = '';
 let siteFile = '';
 let handlers: AppHandlers;
 let site: Site;
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'paddock-plan-versions-'));
-  siteFile = path.join(dir, 'example-site.yaml');
-  await copyFile(EXAMPLE_SITE, siteFile);
-  handlers = createAppHandlers({
-    transport: 'loopback',
-    version: '0.0.0',
-    settings: new MemorySettingsStore(),
-    dialog: noDialog,
-  });
-  const snap = await handlers.openSite(siteFile, 'command-line');
-  if (!snap.site) throw new Error('the example site did not load');
-  site = snap.site;
+  example = await openExampleSite('paddock-plan-versions-');
+  ({ dir, siteFile, handlers } = example);
+  if (!example.snapshot.site) throw new Error('the example site did not load');
+  site = example.snapshot.site;
 });
-afterEach(async () => {
-  await handlers.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => example.dispose());
 
-async function call<K extends RequestName>(
-  name: K,
-  payload: RequestPayload<K>,
-): Promise<WireResult<ResponseOf<K>>> {
-  return (await handlers.dispatch(name, payload)) as WireResult<ResponseOf<K>>;
-}
-async function ok<K extends RequestName>(name: K, payload: RequestPayload<K>): Promise<ResponseOf<K>> {
-  const r = await call(name, payload);
-  if (!r.ok) throw new Error(`${name} failed: ${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-async function fail<K extends RequestName>(
-  name: K,
-  payload: RequestPayload<K>,
-): Promise<{ code: string; message: string }> {
-  const r = await call(name, payload);
-  if (r.ok) throw new Error(`${name} succeeded but should have failed`);
-  return r.error;
-}
+const { ok, fail } = wireClient((name, payload) => handlers.dispatch(name, payload));
 
 /** What the renderer sends for a plan: its kind, scenario and steps. */
 function application(req: PlanRequest, plan: Plan): RequestPayload<'planner.preview'> {
