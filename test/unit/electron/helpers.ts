@@ -3,24 +3,11 @@
 // own in site-reader.test.ts).
 import path from 'node:path';
 import { PaddockError } from '../../../core/ipc/contract';
-import type { Site } from '../../../core/model/types';
 import { AppHandlers } from '../../../electron/handlers/app-handlers';
 import type { LoadedSite } from '../../../electron/handlers/app-handlers';
 import type { AnyEvent } from '../../../electron/handlers/event-bus';
 import { MemorySettingsStore } from '../../../electron/handlers/settings-store';
-
-export const emptySite = (name: string): Site => ({
-  version: 1,
-  site: { name },
-  domains: [],
-  pools: [],
-  networks: [],
-  containers: [],
-  images: [],
-  vms: [],
-  clusters: [],
-  antiAffinity: [],
-});
+import { emptySite } from '../../fixtures/empty-site';
 
 export const SITE_A = path.resolve('/sites/a.yaml');
 export const SITE_B = path.resolve('/sites/b.yaml');
@@ -28,8 +15,8 @@ export const BROKEN = path.resolve('/sites/broken.yaml');
 
 export function setup(opts: { dialogAnswers?: (string | null)[]; recent?: string[] } = {}) {
   const files = new Map<string, LoadedSite>([
-    [SITE_A, { site: emptySite('A'), diagnostics: [] }],
-    [SITE_B, { site: emptySite('B'), diagnostics: [] }],
+    [SITE_A, { site: emptySite({ name: 'A' }), diagnostics: [] }],
+    [SITE_B, { site: emptySite({ name: 'B' }), diagnostics: [] }],
     [
       BROKEN,
       {

@@ -2,6 +2,7 @@
 // D domains, each with C containers of V VMs, some unplaced VMs, and virtual clusters on
 // dedicated containers in the last domain. Varied states, tags and sizes, all valid.
 import type { Container, Site, VirtualCluster, Vm, VmState } from '../../../core/model/types';
+import { emptySite } from '../../fixtures/empty-site';
 
 export interface SiteShape {
   domains: number;
@@ -30,18 +31,7 @@ const TAGS = ['web', 'gateway', 'db', 'mail', 'monitoring', 'data'];
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 export function buildSite(shape: SiteShape): Site {
-  const site: Site = {
-    version: 1,
-    site: { name: 'Synthetic site', description: 'Generated for renderer tests' },
-    domains: [],
-    pools: [],
-    networks: [],
-    containers: [],
-    images: [],
-    vms: [],
-    clusters: [],
-    antiAffinity: [],
-  };
+  const site = emptySite({ name: 'Synthetic site', description: 'Generated for renderer tests' });
   let vmSeq = 0;
   let ipSeq = 0;
   const newVm = (domain: string, container: string | null, extra: Partial<Vm> = {}): Vm => {
