@@ -15,16 +15,22 @@ export const MAX_DOMAINS = 20_000;
 /** Longest single field value kept (paths, names, models). */
 export const MAX_FIELD_CHARS = 4096;
 
-/** Split output into lines after checking its size; throws an OutputError naming the source. */
-export function boundedLines(source: string, text: string): string[] {
+/** Check that output is text of at most MAX_PARSE_CHARS before any parser looks at it; the
+ * OutputError names the source and `what` the text is ("output", "XML"). */
+export function boundedText(source: string, text: string, what = 'output'): string {
   if (typeof text !== 'string') throw new OutputError(source, `expected text, got ${typeof text}`);
   if (text.length > MAX_PARSE_CHARS) {
     throw new OutputError(
       source,
-      `output is ${text.length} characters, more than the limit of ${MAX_PARSE_CHARS}`,
+      `${what} is ${text.length} characters, more than the limit of ${MAX_PARSE_CHARS}`,
     );
   }
-  const lines = text.split(/\r?\n/);
+  return text;
+}
+
+/** Split output into lines after checking its size; throws an OutputError naming the source. */
+export function boundedLines(source: string, text: string): string[] {
+  const lines = boundedText(source, text).split(/\r?\n/);
   if (lines.length > MAX_LINES) {
     throw new OutputError(source, `output has ${lines.length} lines, more than the limit of ${MAX_LINES}`);
   }

@@ -38,6 +38,20 @@ export interface NicInfo {
   model: string | null;
 }
 
+/** A domain's configuration as its toolstack reports it (`virsh dumpxml`, `xl list -l`). */
+export interface DomainConfig {
+  name: string;
+  uuid: string | null;
+  /** Configured maximum vCPUs, and the number enabled. */
+  maxVcpus: number;
+  vcpus: number;
+  /** Configured maximum memory, and the current target, in KiB. */
+  maxMemoryKiB: number;
+  memoryKiB: number;
+  disks: DiskInfo[];
+  nics: NicInfo[];
+}
+
 /** What a host knows about one domain. */
 export interface DomainDetails {
   name: string;

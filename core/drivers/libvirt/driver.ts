@@ -5,6 +5,7 @@ import { DriverError } from '../errors';
 import { mapLimit } from '../map-limit';
 import { isValidName } from '../names';
 import { CommandDriver } from '../command-driver';
+import { partialDetails } from '../partial-details';
 import type {
   ConsoleCommand,
   DomainDetails,
@@ -57,24 +58,12 @@ function details(
 }
 
 /** A domain whose name Paddock will not put into a command: known by name and state only. */
-function partial(name: string, state: VmState, rawState: string, id: number | null): DomainDetails {
-  return {
-    name,
-    uuid: null,
-    id,
-    state,
-    rawState,
-    vcpus: 0,
-    maxVcpus: 0,
-    memoryMiB: 0,
-    maxMemoryMiB: 0,
-    disks: [],
-    nics: [],
-    persistent: null,
-    partial: true,
-    note: 'name outside the allowed characters: Paddock does not run commands on it',
-  };
-}
+const unsafeName = (name: string, state: VmState, rawState: string): DomainDetails =>
+  partialDetails(
+    { name, id: null, state, rawState },
+    null,
+    'name outside the allowed characters: Paddock does not run commands on it',
+  );
 
 export class LibvirtDriver extends CommandDriver implements HypervisorDriver {
   readonly kind = 'libvirt' as const;
@@ -103,7 +92,7 @@ export class LibvirtDriver extends CommandDriver implements HypervisorDriver {
   async inventory(): Promise<DomainDetails[]> {
     const stats = parseDomstats(await this.stdout(this.virsh.domstats()));
     return mapLimit(stats, this.concurrency, async (s) => {
-      if (!isValidName(s.name)) return partial(s.name, s.state, s.rawState, null);
+      if (!isValidName(s.name)) return unsafeName(s.name, s.state, s.rawState);
       const xml = parseDomainXml(await this.stdout(this.virsh.dumpxml(s.name)));
       const d = details(xml, s.state, s.rawState, null, null);
       // Live values beat the configuration when the domain runs.

@@ -4,24 +4,16 @@
 // entities left unexpanded, and every value checked before it reaches the model.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { OutputError } from '../errors';
-import { boundedField, MAX_PARSE_CHARS } from '../limits';
-import type { DiskInfo, NicInfo } from '../types';
+import { boundedField, boundedText } from '../limits';
+import type { DiskInfo, DomainConfig, NicInfo } from '../types';
 import { toBytes } from '../units';
 
 const SOURCE = 'virsh dumpxml';
 const MAX_DEVICES = 1024;
 
-export interface DomainXml {
-  name: string;
-  uuid: string | null;
+export interface DomainXml extends DomainConfig {
   /** domain@type: kvm, qemu, xen... */
   hypervisor: string | null;
-  maxVcpus: number;
-  vcpus: number;
-  maxMemoryKiB: number;
-  memoryKiB: number;
-  disks: DiskInfo[];
-  nics: NicInfo[];
 }
 
 type XmlNode = string | { [key: string]: XmlValue };
@@ -139,12 +131,7 @@ function parseNic(n: XmlNode): NicInfo {
 }
 
 export function parseDomainXml(xml: string): DomainXml {
-  if (typeof xml !== 'string') throw new OutputError(SOURCE, `expected text, got ${typeof xml}`);
-  if (xml.length > MAX_PARSE_CHARS)
-    throw new OutputError(
-      SOURCE,
-      `XML is ${xml.length} characters, more than the limit of ${MAX_PARSE_CHARS}`,
-    );
+  boundedText(SOURCE, xml, 'XML');
   if (/<!DOCTYPE|<!ENTITY/i.test(xml))
     throw new OutputError(
       SOURCE,

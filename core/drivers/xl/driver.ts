@@ -6,6 +6,7 @@ import { CommandDriver, type LifecycleArgv } from '../command-driver';
 import { DriverError } from '../errors';
 import { boundedLines } from '../limits';
 import { isValidName } from '../names';
+import { partialDetails } from '../partial-details';
 import { runChecked } from '../run';
 import type {
   ConsoleCommand,
@@ -76,23 +77,20 @@ function fromConfig(row: XlListEntry, cfg: XlDomainConfig | undefined, persisten
   };
 }
 
+/** The list row of a domain that has a config file and does not run. */
+const configOnly = (name: string): DomainListEntry => ({
+  name,
+  id: null,
+  state: 'stopped',
+  rawState: 'config only',
+});
+
 function stopped(name: string): DomainDetails {
-  return {
-    name,
-    uuid: null,
-    id: null,
-    state: 'stopped',
-    rawState: 'config only',
-    vcpus: 0,
-    maxVcpus: 0,
-    memoryMiB: 0,
-    maxMemoryMiB: 0,
-    disks: [],
-    nics: [],
-    persistent: true,
-    partial: true,
-    note: 'not running: xl keeps only the config file, which Paddock does not interpret',
-  };
+  return partialDetails(
+    configOnly(name),
+    true,
+    'not running: xl keeps only the config file, which Paddock does not interpret',
+  );
 }
 
 export class XlDriver extends CommandDriver implements HypervisorDriver {
@@ -126,9 +124,7 @@ export class XlDriver extends CommandDriver implements HypervisorDriver {
       state: r.state,
       rawState: r.flags,
     }));
-    for (const c of configs)
-      if (!rows.some((r) => r.name === c))
-        out.push({ name: c, id: null, state: 'stopped', rawState: 'config only' });
+    for (const c of configs) if (!rows.some((r) => r.name === c)) out.push(configOnly(c));
     return out;
   }
 

@@ -2,24 +2,16 @@
 // the members Paddock needs are read, each checked for its type; the rest is ignored. The JSON
 // comes from a remote host: size-bounded, and any shape error names the entry and the member.
 import { OutputError } from '../errors';
-import { boundedField, MAX_DOMAINS, MAX_PARSE_CHARS } from '../limits';
-import type { DiskInfo, NicInfo } from '../types';
+import { boundedField, boundedText, MAX_DOMAINS } from '../limits';
+import type { DiskInfo, DomainConfig, NicInfo } from '../types';
 
 const SOURCE = 'xl list -l';
 const MAX_DEVICES = 1024;
 
-export interface XlDomainConfig {
+export interface XlDomainConfig extends DomainConfig {
   domid: number | null;
-  name: string;
-  uuid: string | null;
   /** pv, hvm, pvh */
   type: string | null;
-  maxVcpus: number;
-  vcpus: number;
-  maxMemoryKiB: number;
-  memoryKiB: number;
-  disks: DiskInfo[];
-  nics: NicInfo[];
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -122,13 +114,7 @@ function entry(e: Json, i: number): XlDomainConfig {
 }
 
 export function parseXlListLong(text: string): XlDomainConfig[] {
-  if (typeof text !== 'string') throw new OutputError(SOURCE, `expected text, got ${typeof text}`);
-  if (text.length > MAX_PARSE_CHARS)
-    throw new OutputError(
-      SOURCE,
-      `output is ${text.length} characters, more than the limit of ${MAX_PARSE_CHARS}`,
-    );
-  const trimmed = text.trim();
+  const trimmed = boundedText(SOURCE, text).trim();
   if (trimmed.startsWith('(')) {
     throw new OutputError(
       SOURCE,
