@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../../core/discovery/reconcile';
-import type { DriftFix, Inventory } from '../../../core/discovery/types';
+import type { DriftFix, DriftReport, Inventory } from '../../../core/discovery/types';
 import type { Site, Vm } from '../../../core/model/types';
 import { arbSite, inventoryOf, liveOf, snapshot } from './site-gen';
 
@@ -23,6 +23,21 @@ function applyToModel(site: Site, fixes: DriftFix[]): Site {
     if (f.op === 'set-nics') vm.nics = f.nics;
   }
   return { ...site, vms };
+}
+
+/** Accept every drift item's fixes into the site model. */
+const acceptAll = (site: Site, r: DriftReport): Site =>
+  applyToModel(
+    site,
+    r.items.flatMap((i) => i.fixes ?? []),
+  );
+
+/** Sites with at least one VM on a container, and the first such VM. */
+const arbPlacedSite = arbSite.filter((s) => s.vms.some((v) => v.container));
+function firstPlaced(site: Site): Vm {
+  const vm = site.vms.find((v) => v.container);
+  if (!vm) throw new Error('test site has no placed VM');
+  return vm;
 }
 
 const withHost = (
@@ -49,28 +64,21 @@ describe('reconcile', () => {
 
   it('reports a VM moved behind our back, and accepting it clears the drift', () => {
     fc.assert(
-      fc.property(
-        arbSite.filter((s) => s.vms.some((v) => v.container)),
-        fc.nat(),
-        (site, pick) => {
-          const placed = site.vms.filter((v) => v.container);
-          const vm = placed[pick % placed.length] as Vm;
-          const other = site.containers.find((c) => c.domain === vm.domain && c.name !== vm.container);
-          if (!other) return;
-          let inv = withHost(inventoryOf(site), vm.container as string, (vms) =>
-            vms.filter((d) => d.name !== vm.name),
-          );
-          inv = withHost(inv, other.name, (vms) => [...vms, liveOf(site, vm)]);
-          const r = reconcile(site, inv);
-          expect(r.items.map((i) => [i.kind, i.vm])).toEqual([['moved', vm.name]]);
-          expect(r.items[0]?.containers).toEqual([vm.container, other.name]);
-          const fixed = applyToModel(
-            site,
-            r.items.flatMap((i) => i.fixes ?? []),
-          );
-          expect(reconcile(fixed, inv).items).toEqual([]);
-        },
-      ),
+      fc.property(arbPlacedSite, fc.nat(), (site, pick) => {
+        const placed = site.vms.filter((v) => v.container);
+        const vm = placed[pick % placed.length] as Vm;
+        const other = site.containers.find((c) => c.domain === vm.domain && c.name !== vm.container);
+        if (!other) return;
+        let inv = withHost(inventoryOf(site), vm.container as string, (vms) =>
+          vms.filter((d) => d.name !== vm.name),
+        );
+        inv = withHost(inv, other.name, (vms) => [...vms, liveOf(site, vm)]);
+        const r = reconcile(site, inv);
+        expect(r.items.map((i) => [i.kind, i.vm])).toEqual([['moved', vm.name]]);
+        expect(r.items[0]?.containers).toEqual([vm.container, other.name]);
+        const fixed = acceptAll(site, r);
+        expect(reconcile(fixed, inv).items).toEqual([]);
+      }),
     );
   });
 
@@ -121,15 +129,7 @@ describe('reconcile', () => {
           const kind = what === 'mac' || what === 'bridge' ? 'nics' : what;
           expect(r.items.map((i) => i.kind)).toEqual([kind]);
           expect(r.items[0]?.fixes?.length).toBeGreaterThan(0);
-          expect(
-            reconcile(
-              applyToModel(
-                site,
-                r.items.flatMap((i) => i.fixes ?? []),
-              ),
-              inv,
-            ).items,
-          ).toEqual([]);
+          expect(reconcile(acceptAll(site, r), inv).items).toEqual([]);
         },
       ),
     );
@@ -154,10 +154,7 @@ describe('reconcile', () => {
         const inv = withHost(inventoryOf(site), host.name, (vms) => [...vms, liveOf(site, stranger)]);
         const r = reconcile(site, inv);
         expect(r.items.map((i) => [i.kind, i.vm])).toEqual([['unknown-vm', 'stranger']]);
-        const fixed = applyToModel(
-          site,
-          r.items.flatMap((i) => i.fixes ?? []),
-        );
+        const fixed = acceptAll(site, r);
         expect(fixed.vms.find((v) => v.name === 'stranger')).toMatchObject({
           domain: host.domain,
           container: host.name,
@@ -171,101 +168,86 @@ describe('reconcile', () => {
 
   it('a recorded VM found nowhere is missing; accepting unplaces it', () => {
     fc.assert(
-      fc.property(
-        arbSite.filter((s) => s.vms.some((v) => v.container)),
-        (site) => {
-          const vm = site.vms.find((v) => v.container) as Vm;
-          const inv = withHost(inventoryOf(site), vm.container as string, (vms) =>
-            vms.filter((d) => d.name !== vm.name),
-          );
-          const r = reconcile(site, inv);
-          expect(r.items.map((i) => [i.kind, i.severity])).toEqual([
-            ['missing', vm.state === 'running' ? 'error' : 'warning'],
-          ]);
-          const fixed = applyToModel(
-            site,
-            r.items.flatMap((i) => i.fixes ?? []),
-          );
-          expect(fixed.vms.find((v) => v.name === vm.name)?.container).toBeNull();
-          expect(reconcile(fixed, inv).items).toEqual([]);
-        },
-      ),
+      fc.property(arbPlacedSite, (site) => {
+        const vm = firstPlaced(site);
+        const inv = withHost(inventoryOf(site), vm.container as string, (vms) =>
+          vms.filter((d) => d.name !== vm.name),
+        );
+        const r = reconcile(site, inv);
+        expect(r.items.map((i) => [i.kind, i.severity])).toEqual([
+          ['missing', vm.state === 'running' ? 'error' : 'warning'],
+        ]);
+        const fixed = acceptAll(site, r);
+        expect(fixed.vms.find((v) => v.name === vm.name)?.container).toBeNull();
+        expect(reconcile(fixed, inv).items).toEqual([]);
+      }),
     );
   });
 
   it('a failed host makes its VMs unverified, not missing', () => {
     fc.assert(
-      fc.property(
-        arbSite.filter((s) => s.vms.some((v) => v.container)),
-        (site) => {
-          const vm = site.vms.find((v) => v.container) as Vm;
-          const c = site.containers.find((x) => x.name === vm.container);
-          if (!c) return;
-          const inv = inventoryOf(site);
-          inv.hosts[c.name] = snapshot(c, [], 'timeout');
-          const r = reconcile(site, inv);
-          expect(r.items.filter((i) => i.kind === 'missing')).toEqual([]);
-          expect(r.unverified).toContain(vm.name);
-          expect(r.failedHosts).toEqual([c.name]);
-        },
-      ),
+      fc.property(arbPlacedSite, (site) => {
+        const vm = firstPlaced(site);
+        const c = site.containers.find((x) => x.name === vm.container);
+        if (!c) return;
+        const inv = inventoryOf(site);
+        inv.hosts[c.name] = snapshot(c, [], 'timeout');
+        const r = reconcile(site, inv);
+        expect(r.items.filter((i) => i.kind === 'missing')).toEqual([]);
+        expect(r.unverified).toContain(vm.name);
+        expect(r.failedHosts).toEqual([c.name]);
+      }),
     );
   });
 
   it('a VM running on two hosts at once is an error; on another domain, isolation is broken', () => {
     fc.assert(
-      fc.property(
-        arbSite.filter((s) => s.vms.some((v) => v.container)),
-        (site) => {
-          const vm = site.vms.find((v) => v.container) as Vm;
-          const same = site.containers.find((c) => c.domain === vm.domain && c.name !== vm.container);
-          const foreign = site.containers.find((c) => c.domain !== vm.domain);
-          if (!same || !foreign) return;
-          const running = { ...liveOf(site, vm), state: 'running' as const };
-          let inv = withHost(inventoryOf(site), vm.container as string, (vms) =>
-            vms.map((d) => (d.name === vm.name ? running : d)),
-          );
-          inv = withHost(inv, same.name, (vms) => [...vms, running]);
-          const dup = reconcile(site, inv).items.find((i) => i.kind === 'duplicate');
-          expect(dup).toMatchObject({ severity: 'error', vm: vm.name });
-          expect(dup?.fixes).toBeUndefined();
-          let moved = withHost(inventoryOf(site), vm.container as string, (vms) =>
-            vms.filter((d) => d.name !== vm.name),
-          );
-          moved = withHost(moved, foreign.name, (vms) => [...vms, liveOf(site, vm)]);
-          const wrong = reconcile(site, moved).items.find((i) => i.kind === 'wrong-domain');
-          expect(wrong).toMatchObject({ severity: 'error', containers: [foreign.name] });
-          expect(wrong?.fixes).toBeUndefined();
-        },
-      ),
+      fc.property(arbPlacedSite, (site) => {
+        const vm = firstPlaced(site);
+        const same = site.containers.find((c) => c.domain === vm.domain && c.name !== vm.container);
+        const foreign = site.containers.find((c) => c.domain !== vm.domain);
+        if (!same || !foreign) return;
+        const running = { ...liveOf(site, vm), state: 'running' as const };
+        let inv = withHost(inventoryOf(site), vm.container as string, (vms) =>
+          vms.map((d) => (d.name === vm.name ? running : d)),
+        );
+        inv = withHost(inv, same.name, (vms) => [...vms, running]);
+        const dup = reconcile(site, inv).items.find((i) => i.kind === 'duplicate');
+        expect(dup).toMatchObject({ severity: 'error', vm: vm.name });
+        expect(dup?.fixes).toBeUndefined();
+        let moved = withHost(inventoryOf(site), vm.container as string, (vms) =>
+          vms.filter((d) => d.name !== vm.name),
+        );
+        moved = withHost(moved, foreign.name, (vms) => [...vms, liveOf(site, vm)]);
+        const wrong = reconcile(site, moved).items.find((i) => i.kind === 'wrong-domain');
+        expect(wrong).toMatchObject({ severity: 'error', containers: [foreign.name] });
+        expect(wrong?.fixes).toBeUndefined();
+      }),
     );
   });
 
   it('compares nothing but name and state for partial details', () => {
     fc.assert(
-      fc.property(
-        arbSite.filter((s) => s.vms.some((v) => v.container)),
-        (site) => {
-          const vm = site.vms.find((v) => v.container) as Vm;
-          const inv = withHost(inventoryOf(site), vm.container as string, (vms) =>
-            vms.map((d) =>
-              d.name === vm.name
-                ? {
-                    ...d,
-                    vcpus: 0,
-                    maxVcpus: 0,
-                    memoryMiB: 0,
-                    maxMemoryMiB: 0,
-                    nics: [],
-                    disks: [],
-                    partial: true,
-                  }
-                : d,
-            ),
-          );
-          expect(reconcile(site, inv).items).toEqual([]);
-        },
-      ),
+      fc.property(arbPlacedSite, (site) => {
+        const vm = firstPlaced(site);
+        const inv = withHost(inventoryOf(site), vm.container as string, (vms) =>
+          vms.map((d) =>
+            d.name === vm.name
+              ? {
+                  ...d,
+                  vcpus: 0,
+                  maxVcpus: 0,
+                  memoryMiB: 0,
+                  maxMemoryMiB: 0,
+                  nics: [],
+                  disks: [],
+                  partial: true,
+                }
+              : d,
+          ),
+        );
+        expect(reconcile(site, inv).items).toEqual([]);
+      }),
     );
   });
 });
