@@ -143,6 +143,28 @@ test('search filters by tag, state and words, counts and highlights matches; / a
   expect(paddock.pageErrors()).toEqual([]);
 });
 
+test('typing on after a search that matched nothing keeps the keyboard in the search box', async ({
+  page,
+  paddock,
+}) => {
+  await openApp(page, paddock.open);
+  const vm = facts.vms[facts.vms.length - 1];
+  if (!vm) throw new Error('the example site has no VM');
+  // A keyboard move in the tree leaves a focus request behind.
+  await tree(page).getByRole('treeitem').first().click();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('/');
+  await page.keyboard.type('no-such-thing');
+  await expect(page.getByText('Nothing matches the search.')).toBeVisible();
+  // The tree comes back with the first match; it must not take the keyboard with it.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(`name:${vm.name}`);
+  await expect(page.getByTestId('search-status')).toHaveText('1 VM matches');
+  await expect(search(page)).toBeFocused();
+  await expect(search(page)).toHaveValue(`name:${vm.name}`);
+  expect(paddock.pageErrors()).toEqual([]);
+});
+
 test('the topology is keyboard navigable: roving tab stop, arrows, Enter, focus ring', async ({
   page,
   paddock,

@@ -1,9 +1,10 @@
 // The search box: the query language of view-model/query, its errors, and match counts.
 // '/' or Ctrl+F focus it (see use-global-shortcuts); Escape clears it, then leaves it.
-import { useDeferredValue, useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useDeferredValue, useId, useRef, type KeyboardEvent } from 'react';
 import { matchFor, parsedQuery, useTopology } from '../../store/derived';
 import { useSearchStore } from '../../store/search-store';
 import { matchSummary } from '../../view-model/filter';
+import { useRequest } from '../use-request';
 
 export function SearchBox() {
   const text = useSearchStore((s) => s.text);
@@ -16,11 +17,10 @@ export function SearchBox() {
   const query = parsedQuery(deferred);
   const match = matchFor(topology, deferred);
 
-  useEffect(() => {
-    if (focusRequest === 0) return;
+  useRequest(focusRequest, () => {
     inputRef.current?.focus();
     inputRef.current?.select();
-  }, [focusRequest]);
+  });
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Escape') return;

@@ -16,6 +16,7 @@ import { ContainerCard } from './ContainerCard';
 import { DomainRow } from './DomainRow';
 import type { RowContext } from './row-context';
 import { UnplacedGroup } from './UnplacedGroup';
+import { useRequest } from '../use-request';
 
 /** Narrowest a container card may get before the grid drops a column. */
 const MIN_CARD_WIDTH = 380;
@@ -115,24 +116,20 @@ export function TopologyTree({
     [nav, navIndex, virtualizer],
   );
 
-  useEffect(() => {
-    if (focusRequest === 0) return;
+  // Only a new request moves focus: layout changes, and remounts, must not steal it.
+  useRequest(focusRequest, () => {
     const key = useSelectionStore.getState().focused;
     if (key) scrollToKey(key, true);
-    // Only a new request moves focus; layout changes alone must not steal it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusRequest]);
+  });
 
-  useEffect(() => {
-    if (revealRequest === 0) return;
+  useRequest(revealRequest, () => {
     const key = useSelectionStore.getState().selected;
     if (!key) return;
     const tree = useTreeStore.getState();
     for (const a of ancestorsOf(topology, key)) tree.setExpanded(a, true);
     // Expanding re-lays out the rows; scroll on the next frame, against the new layout.
     requestAnimationFrame(() => useSelectionStore.getState().focus(key, true));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [revealRequest]);
+  });
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape' && useSearchStore.getState().text !== '') {
