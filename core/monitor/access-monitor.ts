@@ -12,8 +12,13 @@ import type { CredentialHandle } from '../vault/handle';
 
 export interface MonitoredHost<D extends string = string> {
   target: SshTarget<D>;
-  /** The credential to log in with now; throwing (e.g. vault locked) skips the check, with the reason. */
-  credential: () => CredentialHandle<D>;
+  /**
+   * The credentials to log in with now, in the order to try them: the next is tried only when
+   * the host refused the previous one. Throwing (e.g. vault locked) skips the check, with the reason.
+   */
+  credentials: () => readonly CredentialHandle<D>[];
+  /** Told which credential the host accepted, so the next check (and other work) starts with it. */
+  accepted?: (credential: CredentialHandle<D>) => void;
 }
 
 export type Prober = (
@@ -150,27 +155,41 @@ export class AccessMonitor {
 
   private async checkOne(h: MonitoredHost): Promise<void> {
     const at = new Date().toISOString();
-    let credential: CredentialHandle<string>;
+    let credentials: readonly CredentialHandle<string>[];
     try {
-      credential = h.credential();
+      credentials = h.credentials();
+      if (credentials.length === 0) throw noCredential(h.target.domain);
     } catch (e) {
       return this.update(h.target, { state: 'skipped', at, code: errorCode(e), reason: messageOf(e) });
     }
     const signal = AbortSignal.any([this.stop$.signal, AbortSignal.timeout(this.o.timeoutMs)]);
-    let r: ProbeResult;
-    try {
-      r = await this.o.probe(h.target, credential, signal);
-    } catch (e) {
-      r = { ok: false, durationMs: 0, error: { code: errorCode(e), message: messageOf(e) } };
+    const refusals: string[] = [];
+    let r: ProbeResult = { ok: false, durationMs: 0 };
+    for (const credential of credentials) {
+      try {
+        r = await this.o.probe(h.target, credential, signal);
+      } catch (e) {
+        r = { ok: false, durationMs: 0, error: { code: errorCode(e), message: messageOf(e) } };
+      }
+      if (this.stop$.signal.aborted) return;
+      if (r.ok) {
+        h.accepted?.(credential);
+        break;
+      }
+      // Only a refusal of this credential is a reason to try the next one.
+      if (r.error?.code !== 'auth-failed' || signal.aborted) break;
+      refusals.push(r.error.message);
     }
-    if (this.stop$.signal.aborted) return;
     if (r.ok) this.update(h.target, { state: 'ok', at });
     else
       this.update(h.target, {
         state: 'failing',
         at,
         code: r.error?.code ?? 'failed',
-        reason: r.error?.message ?? 'login failed',
+        reason:
+          refusals.length > 1 && r.error?.code === 'auth-failed'
+            ? `No credential of "${h.target.domain}" was accepted: ${refusals.join('; ')}`
+            : (r.error?.message ?? 'login failed'),
       });
   }
 
@@ -230,6 +249,10 @@ export class AccessMonitor {
       `${JSON.stringify({ version: 1, hosts: [...this.statuses.values()] }, null, 2)}\n`,
     );
   }
+}
+
+function noCredential(domain: string): Error {
+  return Object.assign(new Error(`The vault of "${domain}" holds no credential`), { code: 'no-credential' });
 }
 
 function messageOf(e: unknown): string {

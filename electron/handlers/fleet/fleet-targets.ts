@@ -91,11 +91,9 @@ export class CredentialChoice {
     this.preferred.set(domain, credentialId);
   }
 
-  /** The credential background checks use (throws when locked or empty, which skips the check). */
-  loginHandle(vault: DomainVault<string>): CredentialHandle<string> {
-    const first = this.candidates(vault)[0];
-    if (!first) throw new PaddockError('no-credential', `The vault of "${vault.domain}" holds no credential`);
-    return vault.handle(first.id);
+  /** Handles for every credential of an unlocked vault, in the order to try them (throws when empty). */
+  loginHandles(vault: DomainVault<string>): CredentialHandle<string>[] {
+    return this.candidates(vault).map((c) => vault.handle(c.id));
   }
 }
 

@@ -143,7 +143,8 @@ export function createFleet(o: FleetOptions): Fleet {
       return (site?.containers ?? []).map((c) => ({
         // The jump host is added per check by the probe above, with the credential of that check.
         target: { domain: c.domain, name: c.name, host: c.address, port: c.ssh.port, user: c.ssh.user },
-        credential: () => choice.loginHandle(vaults.vault(c.domain)),
+        credentials: () => choice.loginHandles(vaults.vault(c.domain)),
+        accepted: (h) => choice.succeeded(h.domain, h.credentialId),
       }));
     }
   }

@@ -54,7 +54,7 @@ describe('access monitoring', () => {
       const inst = s[name];
       if (!inst) throw new Error(`no ${name}`);
       const domain = name === 'locked' ? 'teaching' : 'mgmt';
-      return { target: w.target(domain, inst), credential: () => w.vaults.vault(domain).handle('k') };
+      return { target: w.target(domain, inst), credentials: () => [w.vaults.vault(domain).handle('k')] };
     });
     monitor.setHosts(hosts);
     const changes: AccessChange[] = [];

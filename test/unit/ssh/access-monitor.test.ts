@@ -16,9 +16,12 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const handle = {} as CredentialHandle<string>;
-const host = (name: string, credential: () => CredentialHandle<string> = () => handle): MonitoredHost => ({
+const host = (
+  name: string,
+  credentials: () => readonly CredentialHandle<string>[] = () => [handle],
+): MonitoredHost => ({
   target: { domain: 'mgmt', name, host: '10.0.0.1', port: 22, user: 'root' },
-  credential,
+  credentials,
 });
 
 /** Answers per container name from a script, one entry per round. */
@@ -155,5 +158,66 @@ describe('AccessMonitor', () => {
     await again.load();
     again.setHosts([host('a')]);
     expect(again.status()[0]).toMatchObject({ state: 'ok', lastSuccessAt: m.status()[0]?.lastSuccessAt });
+  });
+  describe('several credentials', () => {
+    const cred = (name: string) => ({ name }) as CredentialHandle<string>;
+    const creds = [cred('k1'), cred('k2'), cred('k3')];
+    /** Answers per credential name; records the credentials tried. */
+    const byCredential = (answers: Record<string, ProbeResult>): Prober & { tried: string[] } => {
+      const tried: string[] = [];
+      const probe: Prober = async (_t, c) => {
+        tried.push(c.name);
+        return answers[c.name] ?? fail('internal', 'unscripted');
+      };
+      return Object.assign(probe, { tried });
+    };
+
+    it('tries the next only after a refusal, and reports the one accepted', async () => {
+      const probe = byCredential({ k1: fail('auth-failed', 'k1 refused'), k2: ok, k3: ok });
+      const accepted: string[] = [];
+      const m = new AccessMonitor({ probe });
+      m.setHosts([{ ...host('a', () => creds), accepted: (c) => accepted.push(c.name) }]);
+      const [s] = await m.checkNow();
+      expect(s).toMatchObject({ state: 'ok', lastFailure: null });
+      expect(probe.tried).toEqual(['k1', 'k2']);
+      expect(accepted).toEqual(['k2']);
+    });
+
+    it('stops at a failure that is not a refusal: another credential would not reach the host either', async () => {
+      const probe = byCredential({ k1: fail('connect-failed', 'refused'), k2: ok });
+      const m = new AccessMonitor({ probe });
+      m.setHosts([host('a', () => creds)]);
+      const [s] = await m.checkNow();
+      expect(s).toMatchObject({
+        state: 'failing',
+        lastFailure: { code: 'connect-failed', reason: 'refused' },
+      });
+      expect(probe.tried).toEqual(['k1']);
+    });
+
+    it('names every refusal when none is accepted', async () => {
+      const probe = byCredential({
+        k1: fail('auth-failed', 'k1 refused'),
+        k2: fail('auth-failed', 'k2 refused'),
+        k3: fail('auth-failed', 'k3 refused'),
+      });
+      const m = new AccessMonitor({ probe });
+      m.setHosts([host('a', () => creds)]);
+      const [s] = await m.checkNow();
+      expect(s?.lastFailure).toMatchObject({
+        code: 'auth-failed',
+        reason: 'No credential of "mgmt" was accepted: k1 refused; k2 refused; k3 refused',
+      });
+      expect(probe.tried).toEqual(['k1', 'k2', 'k3']);
+    });
+
+    it('skips a container whose vault holds no credential, without connecting', async () => {
+      const probe = byCredential({});
+      const m = new AccessMonitor({ probe });
+      m.setHosts([host('a', () => [])]);
+      const [s] = await m.checkNow();
+      expect(s).toMatchObject({ state: 'skipped', lastFailure: { code: 'no-credential' } });
+      expect(probe.tried).toEqual([]);
+    });
   });
 });
