@@ -49,10 +49,12 @@ function DriftRow({ item, checked }: { item: DriftItemView; checked: boolean }) 
 
 export function DriftList({ items }: { items: readonly DriftItemView[] }) {
   const selected = useDriftStore((s) => s.selected);
+  // A set: a first refresh of a bare site file can list thousands of differences.
+  const chosen = new Set(selected);
   return (
     <ul className="drift-items" aria-label="Differences">
       {orderItems(items).map((i) => (
-        <DriftRow key={i.id} item={i} checked={selected.includes(i.id)} />
+        <DriftRow key={i.id} item={i} checked={chosen.has(i.id)} />
       ))}
     </ul>
   );
