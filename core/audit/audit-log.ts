@@ -1,4 +1,5 @@
-// The append-only audit log: one JSON line per remote command, durable before `append` resolves.
+// The append-only audit log: one JSON line per record (a command's start, its end, or a refused
+// attempt), durable before `append` resolves.
 // Records that arrive together are written and fsync'd as one batch (group commit), so fifty
 // parallel commands cost one fsync, not fifty. The file is only ever opened for appending.
 // Rotation-safe: before each batch the path is checked against the open file, so an external
@@ -25,11 +26,16 @@ interface Pending {
 
 export class AuditLogError extends Error {
   readonly code = 'audit-failed';
-  constructor(file: string, cause: unknown) {
-    super(
-      `Audit log ${file} could not be written: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
+  /** Why the write failed (the system's message). */
+  readonly reason: string;
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`Audit log ${file} could not be written: ${reason}`);
     this.name = 'AuditLogError';
+    this.reason = reason;
   }
 }
 

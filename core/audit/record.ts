@@ -1,9 +1,16 @@
-// Writing audit records: one remote command Paddock ran (or refused to run), as one JSON line.
+// Writing audit records: a command's start or end (or a refused attempt), as one JSON line.
 import type { AuditRecord } from '../records/audit-record';
 import { auditRecordSchema } from '../records/audit-record';
 
 // The record itself is pure (the contract sends it to the renderer as is).
-export type { AuditKind, AuditRecord } from '../records/audit-record';
+export type {
+  AuditKind,
+  AuditPhase,
+  AuditRecord,
+  AuditRow,
+  AuditRowState,
+  AuditStatusFilter,
+} from '../records/audit-record';
 export { auditRecordSchema } from '../records/audit-record';
 
 /** Where every remote command is recorded. The SSH pool cannot be built without one. */
