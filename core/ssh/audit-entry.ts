@@ -1,5 +1,12 @@
-// Building and writing the audit record of one remote command (or of a refused attempt).
+// Building and writing the audit records of one remote command: write-ahead and fail-closed.
+// A command that will be sent gets a start record, durable before its first byte leaves
+// (startAudit); if that record cannot be written the command is not run. Its end record, with
+// the outcome, follows whatever happens (AuditedCommand.end). An attempt that is never sent
+// (refused arguments, no connection) gets one complete record (writeAudit).
+import { randomUUID } from 'node:crypto';
+import { AuditLogError } from '../audit/audit-log';
 import type { AuditKind, AuditRecord, AuditSink } from '../audit/record';
+import { markEnded, markRunning } from '../audit/running';
 import type { CommandResult } from '../exec/types';
 import { errorCode } from './errors';
 
@@ -12,15 +19,33 @@ export interface AuditContext {
   user: string;
 }
 
+/** Which record could not be written: the start (nothing was sent), the end, or a refusal. */
+export type AuditFailure = 'start' | 'end' | 'refused';
+
+function describeCause(cause: unknown): string {
+  if (cause instanceof AuditLogError)
+    return `the audit log ${cause.file} could not be written: ${cause.reason}`;
+  return `the audit log could not be written: ${cause instanceof Error ? cause.message : String(cause)}`;
+}
+
 export class AuditFailedError extends Error {
   readonly code = 'audit-failed';
   constructor(
+    readonly failure: AuditFailure,
+    label: string,
     cause: unknown,
-    /** The command's outcome, which could not be recorded. */
+    /** The command's outcome, which could not be recorded (end records only). */
     readonly outcome: CommandResult | null,
+    /** Why a refused attempt was refused. */
+    refusal?: unknown,
   ) {
+    const why = describeCause(cause);
     super(
-      `The command ran but could not be written to the audit log: ${cause instanceof Error ? cause.message : String(cause)}`,
+      failure === 'start'
+        ? `${label}: not run: ${why}`
+        : failure === 'end'
+          ? `${label}: the command ran but its outcome could not be recorded: ${why}`
+          : `${label}: not run (${refusal instanceof Error ? refusal.message : String(refusal)}), and ${why}`,
     );
     this.name = 'AuditFailedError';
   }
@@ -40,14 +65,10 @@ function recordedArgv(argv: unknown): string[] {
     : ['<not an array>'];
 }
 
-export async function writeAudit(
-  ctx: AuditContext,
-  kind: AuditKind,
-  argv: unknown,
-  startedAt: number,
-  outcome: { result: CommandResult } | { error: unknown },
-): Promise<void> {
-  const base = {
+type Outcome = { result: CommandResult } | { error: unknown };
+
+function who(ctx: AuditContext, kind: AuditKind, argv: unknown, startedAt: number) {
+  return {
     time: new Date(startedAt).toISOString(),
     domain: ctx.domain,
     host: ctx.name,
@@ -56,29 +77,79 @@ export async function writeAudit(
     argv: recordedArgv(argv),
     kind,
   };
-  let record: AuditRecord;
+}
+
+function outcomeFields(outcome: Outcome, startedAt: number) {
   if ('result' in outcome) {
     const r = outcome.result;
-    record = {
-      ...base,
-      exitCode: r.code,
-      ...(r.signal ? { signal: r.signal } : {}),
-      durationMs: r.durationMs,
-    };
-  } else {
-    const e = outcome.error;
-    const partial = (e as { partial?: CommandResult }).partial;
-    record = {
-      ...base,
-      exitCode: partial?.code ?? null,
-      ...(partial?.signal ? { signal: partial.signal } : {}),
-      durationMs: Date.now() - startedAt,
-      error: { code: errorCode(e), message: e instanceof Error ? e.message : String(e) },
-    };
+    return { exitCode: r.code, ...(r.signal ? { signal: r.signal } : {}), durationMs: r.durationMs };
   }
+  const e = outcome.error;
+  const partial = (e as { partial?: CommandResult } | null)?.partial;
+  return {
+    exitCode: partial?.code ?? null,
+    ...(partial?.signal ? { signal: partial.signal } : {}),
+    durationMs: Math.max(0, Date.now() - startedAt),
+    error: { code: errorCode(e), message: e instanceof Error ? e.message : String(e) },
+  };
+}
+
+const labelOf = (ctx: AuditContext) => `${ctx.domain}/${ctx.name}`;
+
+/** One complete record for an attempt that was never sent (refused, or no connection). */
+export async function writeAudit(
+  ctx: AuditContext,
+  kind: AuditKind,
+  argv: unknown,
+  startedAt: number,
+  outcome: Outcome,
+): Promise<void> {
+  const record: AuditRecord = { ...who(ctx, kind, argv, startedAt), ...outcomeFields(outcome, startedAt) };
   try {
     await ctx.sink.append(record);
   } catch (e) {
-    throw new AuditFailedError(e, 'result' in outcome ? outcome.result : null);
+    if ('result' in outcome) throw new AuditFailedError('end', labelOf(ctx), e, outcome.result);
+    throw new AuditFailedError('refused', labelOf(ctx), e, null, outcome.error);
   }
+}
+
+/** A command whose start record is durable; `end` records its outcome (once). */
+export interface AuditedCommand {
+  readonly id: string;
+  end(outcome: Outcome): Promise<void>;
+}
+
+/**
+ * Write the start record of a command about to be sent; resolves once it is durable. Throws an
+ * `audit-failed` AuditFailedError when it cannot be written: the caller must not send anything.
+ */
+export async function startAudit(
+  ctx: AuditContext,
+  kind: AuditKind,
+  argv: readonly string[],
+  startedAt: number,
+): Promise<AuditedCommand> {
+  const id = randomUUID();
+  const base = { ...who(ctx, kind, argv, startedAt), id };
+  try {
+    await ctx.sink.append({ ...base, phase: 'start', exitCode: null, durationMs: 0 });
+  } catch (e) {
+    throw new AuditFailedError('start', labelOf(ctx), e, null);
+  }
+  markRunning(id);
+  let ended: Promise<void> | null = null;
+  return {
+    id,
+    end(outcome) {
+      ended ??= (async () => {
+        markEnded(id);
+        try {
+          await ctx.sink.append({ ...base, phase: 'end', ...outcomeFields(outcome, startedAt) });
+        } catch (e) {
+          throw new AuditFailedError('end', labelOf(ctx), e, 'result' in outcome ? outcome.result : null);
+        }
+      })();
+      return ended;
+    },
+  };
 }

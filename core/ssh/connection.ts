@@ -1,8 +1,9 @@
 // One authenticated SSH connection (ssh2 Client) to one host, with the host key checked before
 // authentication, keepalive to notice a silently dead peer, and a semaphore that keeps the
 // number of open session channels below the server's limit. Its only ways to run something
-// remotely (`run`, `interactive`) take an argument vector and write the audit log: the raw
-// channel openers are private, and a connection cannot exist without an audit sink.
+// remotely (`run`, `interactive`) take an argument vector and write the audit log ahead of
+// sending anything: the raw channel openers are private, and a connection cannot exist without
+// an audit sink.
 import type { Duplex } from 'node:stream';
 import ssh2 from 'ssh2';
 import type { Client, ClientChannel, PseudoTtyOptions } from 'ssh2';
@@ -11,7 +12,7 @@ import type { CommandResult, RemoteCommand } from '../exec/types';
 import type { ResolvedCredential } from '../vault/credential';
 import { zeroResolved } from '../vault/credential';
 import type { AuditContext } from './audit-entry';
-import { requireSink, writeAudit } from './audit-entry';
+import { requireSink, startAudit, writeAudit } from './audit-entry';
 import { authPlan } from './auth';
 import { recordExit } from './channel-exit';
 import { runOnChannel } from './channel-run';
@@ -261,38 +262,58 @@ export class SshConnection {
   }
 
   /**
-   * Run one command from its argument vector and record it in the audit log; resolves once the
-   * record is durable. Refused arguments, refused channels and timeouts are recorded too.
+   * Run one command from its argument vector, write-ahead audited: its start record is durable
+   * before anything is sent (if it cannot be written, nothing is sent: `audit-failed`), and its
+   * end record is durable before this resolves or rejects. Refused arguments are recorded once.
    */
   async run(cmd: RemoteCommand, o: RunOptions = {}): Promise<CommandResult> {
     const startedAt = o.startedAt ?? Date.now();
-    let result: CommandResult;
+    const kind = o.kind ?? 'exec';
+    let line: string;
     try {
-      result = await this.runUnaudited(cmd, startedAt, o);
+      line = commandLine(cmd.argv);
     } catch (e) {
-      await writeAudit(this.audit, o.kind ?? 'exec', cmd.argv, startedAt, { error: e });
+      await writeAudit(this.audit, kind, cmd.argv, startedAt, { error: e });
       throw e;
     }
-    await writeAudit(this.audit, o.kind ?? 'exec', cmd.argv, startedAt, { result });
+    const audited = await startAudit(this.audit, kind, cmd.argv, startedAt);
+    let result: CommandResult;
+    try {
+      result = await this.runUnaudited(line, cmd, startedAt, o);
+    } catch (e) {
+      await audited.end({ error: e });
+      throw e;
+    }
+    await audited.end({ result });
     return result;
   }
 
-  /** A pty session: a login shell, or `argv` under a pty. Recorded in the audit log when it ends. */
+  /**
+   * A pty session: a login shell, or `argv` under a pty. Its start record is durable before the
+   * channel is opened (else `audit-failed` and no session); its end record is written when it ends.
+   */
   async interactive(o: InteractiveOptions): Promise<InteractiveSession> {
     const startedAt = Date.now();
     const argv = o.argv ?? ['<login shell>'];
+    let line: string | null;
+    try {
+      checkPtySize(o.pty.rows, o.pty.cols);
+      line = o.argv ? commandLine(o.argv) : null;
+    } catch (e) {
+      await writeAudit(this.audit, 'interactive', argv, startedAt, { error: e });
+      throw e;
+    }
+    const audited = await startAudit(this.audit, 'interactive', argv, startedAt);
     let session: InteractiveSession;
     let release: (() => void) | undefined;
     try {
-      checkPtySize(o.pty.rows, o.pty.cols);
-      const line = o.argv ? commandLine(o.argv) : null;
       release = await this.channels.acquire(o.signal);
       const pty = { rows: o.pty.rows, cols: o.pty.cols, term: o.pty.term ?? 'xterm-256color' };
       const ch = line ? await this.openExec(line, pty) : await this.openShell(pty);
       session = new InteractiveSession(ch);
     } catch (e) {
       release?.();
-      await writeAudit(this.audit, 'interactive', argv, startedAt, { error: e });
+      await audited.end({ error: e });
       throw e;
     }
     const releaseSlot = release;
@@ -305,13 +326,17 @@ export class SshConnection {
         stderr: '',
         durationMs: Date.now() - startedAt,
       };
-      await writeAudit(this.audit, 'interactive', argv, startedAt, { result }).catch(() => undefined);
+      await audited.end({ result }).catch(() => undefined);
     });
     return session;
   }
 
-  private async runUnaudited(cmd: RemoteCommand, startedAt: number, o: RunOptions): Promise<CommandResult> {
-    const line = commandLine(cmd.argv);
+  private async runUnaudited(
+    line: string,
+    cmd: RemoteCommand,
+    startedAt: number,
+    o: RunOptions,
+  ): Promise<CommandResult> {
     const signal = o.signal ?? cmd.signal;
     for (let attempt = 0; ; attempt++) {
       const release = await this.channels.acquire(signal).catch((e: unknown) => {
