@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Diagnostic, Site, VmState } from '../model/types';
 import type { AccessStatus } from '../records/access-status';
-import type { AuditRecord } from '../records/audit-record';
+import type { AuditRecord, AuditRow } from '../records/audit-record';
 import type { DriftItem, DriftKind } from '../records/drift';
 import type { JobInfo } from '../records/job-info';
 import type { KnownHostEntry, KnownHostsImportReport } from '../records/known-host';
@@ -141,10 +141,13 @@ export interface KnownHostView extends KnownHostEntry {
 
 export type KnownHostsImportView = KnownHostsImportReport;
 
+/** One audit line: a command's start or end (same `id`), or a single record. */
 export type AuditRecordView = AuditRecord;
+/** One command as the Audit view shows it (done, running, or no outcome recorded). */
+export type AuditRowView = AuditRow;
 
 export interface AuditPageView {
-  records: AuditRecordView[];
+  records: AuditRowView[];
   truncated: boolean;
   malformedLines: number;
 }
@@ -295,6 +298,9 @@ export const scenarioOpSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fail-container'), container: siteName }).strict(),
 ]);
 /** One step of a plan (its memory is taken from the site, not from the renderer). */
+/** Most steps one planner.preview takes: placing a whole 20,000-VM what-if, say. */
+export const MAX_APPLIED_STEPS = 20_000;
+
 const planStepRef = z
   .object({ vm: siteName, from: siteName.nullable(), to: siteName, temporary: z.boolean().optional() })
   .strict();
@@ -426,6 +432,8 @@ export const requestSchemas = {
       text: z.string().max(500).optional(),
       since: isoTime.optional(),
       until: isoTime.optional(),
+      /** "unfinished": commands running now or whose outcome was never recorded. */
+      status: z.enum(['done', 'unfinished']).optional(),
       limit: z.number().int().min(1).max(10_000).optional(),
     })
     .strict(),
@@ -474,7 +482,10 @@ export const requestSchemas = {
         .optional(),
       steps: z
         .array(planStepRef)
-        .max(1000, 'at most 1,000 steps: a larger plan cannot be applied from the app yet'),
+        .max(
+          MAX_APPLIED_STEPS,
+          `at most ${MAX_APPLIED_STEPS.toLocaleString('en')} steps can be applied at once`,
+        ),
     })
     .strict(),
   /** Write a prepared version (atomically, as a new file; only if the open file is unchanged). */
@@ -606,7 +617,7 @@ export interface EventMap {
   'hostkey.prompt': HostKeyPromptView;
   /** A prompt is over (answered, timed out, or its connection attempt was abandoned). */
   'hostkey.closed': { promptId: string; reason: 'answered' | 'timeout' | 'cancelled' };
-  /** A remote command was written to the audit log. */
+  /** A command's start or end record (or a single record) was written to the audit log. */
   'audit.appended': AuditRecordView;
   'monitor.changed': AccessStatusView;
   'job.updated': JobView;

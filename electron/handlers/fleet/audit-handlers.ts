@@ -3,11 +3,11 @@ import type { ServiceImpl } from '../app-handlers';
 import { readAudit } from '../../../core/audit/audit-reader';
 import { coreCall } from './fleet-errors';
 import type { FleetContext } from './fleet-context';
-import { auditRecordView } from './views';
+import { auditRowView } from './views';
 
 export function auditHandlers(f: FleetContext): Pick<ServiceImpl, 'audit.query'> {
   return {
-    'audit.query': async ({ domain, host, text, since, until, limit }) => {
+    'audit.query': async ({ domain, host, text, since, until, status, limit }) => {
       const core = await f.core();
       const page = await coreCall(() =>
         readAudit(core.paths.auditLog, {
@@ -16,11 +16,12 @@ export function auditHandlers(f: FleetContext): Pick<ServiceImpl, 'audit.query'>
           ...(text !== undefined && text !== '' ? { text } : {}),
           ...(since !== undefined ? { from: since } : {}),
           ...(until !== undefined ? { to: until } : {}),
+          ...(status !== undefined ? { status } : {}),
           limit: limit ?? 500,
         }),
       );
       return {
-        records: page.records.map(auditRecordView),
+        records: page.records.map(auditRowView),
         truncated: page.truncated,
         malformedLines: page.malformedLines,
       };

@@ -4,12 +4,13 @@
 import type {
   AccessStatusView,
   AuditRecordView,
+  AuditRowView,
   CredentialView,
   JobView,
   KnownHostView,
   RememberMode,
 } from '../../../core/ipc/contract';
-import type { AuditRecord } from '../../../core/audit/record';
+import type { AuditRecord, AuditRow } from '../../../core/audit/record';
 import type { JobInfo } from '../../../core/jobs/job-manager';
 import type { AccessStatus } from '../../../core/monitor/access-monitor';
 import type { KnownHostEntry } from '../../../core/ssh/known-hosts';
@@ -50,7 +51,8 @@ export function knownHostView(domain: string, e: KnownHostEntry): KnownHostView 
   };
 }
 
-export function auditRecordView(r: AuditRecord): AuditRecordView {
+/** Who, where, what: the fields every audit record and row carry. */
+function auditFields(r: AuditRecord | AuditRow): AuditRecordView {
   const v: AuditRecordView = {
     time: r.time,
     domain: r.domain,
@@ -62,9 +64,22 @@ export function auditRecordView(r: AuditRecord): AuditRecordView {
     exitCode: r.exitCode,
     durationMs: r.durationMs,
   };
+  if (r.id !== undefined) v.id = r.id;
   if (r.signal !== undefined) v.signal = r.signal;
   if (r.error) v.error = { code: r.error.code, message: r.error.message };
   return v;
+}
+
+/** One line of the log (a command's start or end, or a single record), for audit.appended. */
+export function auditRecordView(r: AuditRecord): AuditRecordView {
+  const v = auditFields(r);
+  if (r.phase !== undefined) v.phase = r.phase;
+  return v;
+}
+
+/** One command of an audit.query page. */
+export function auditRowView(r: AuditRow): AuditRowView {
+  return { ...auditFields(r), state: r.state };
 }
 
 export function accessStatusView(s: AccessStatus): AccessStatusView {

@@ -29,7 +29,7 @@ export function connectFleet(api: PaddockApi): () => void {
     api.onHostkeyClosed((c) => useHostKeyStore.getState().remove(c.promptId)),
     api.onJobUpdated((j) => useJobsStore.getState().upsert(j)),
     api.onMonitorChanged((s) => useAccessStore.getState().upsert(s)),
-    api.onAuditAppended(() => useAuditStore.getState().appended()),
+    api.onAuditAppended((r) => useAuditStore.getState().appended(r)),
     // Another site: other domains and containers.
     api.onSiteChanged(() => {
       void refreshVaults(api);

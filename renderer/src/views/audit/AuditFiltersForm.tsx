@@ -1,4 +1,4 @@
-// The Audit view's filters: domain, host, free text, time range and how many records to read.
+// The Audit view's filters: domain, host, free text, state, time range and how many to read.
 import type { FormEvent } from 'react';
 import { getApi } from '../../api';
 import { useSite } from '../../store/derived';
@@ -7,6 +7,33 @@ import { loadAudit } from './audit-actions';
 import { DEFAULT_AUDIT_FILTERS, useAuditStore } from './audit-store';
 
 const LIMITS = [100, 1000, 5000, 10000];
+const STATUSES = [
+  ['', 'Every command'],
+  ['done', 'Outcome recorded'],
+  ['unfinished', 'Unfinished (running or no outcome)'],
+] as const;
+
+/** A select whose choice is applied at once: value and label of each option. */
+function ApplyingSelect(p: {
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onPick: (value: string) => void;
+}) {
+  return (
+    <Field label={p.label}>
+      {(id) => (
+        <select id={id} className="input" value={p.value} onChange={(e) => p.onPick(e.target.value)}>
+          {p.options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
 
 export function AuditFiltersForm() {
   const filters = useAuditStore((s) => s.filters);
@@ -19,26 +46,15 @@ export function AuditFiltersForm() {
   };
   return (
     <form className="audit-filters" onSubmit={apply} aria-label="Filter the audit log">
-      <Field label="Domain">
-        {(id) => (
-          <select
-            id={id}
-            className="input"
-            value={filters.domain}
-            onChange={(e) => {
-              setFilters({ domain: e.target.value });
-              apply();
-            }}
-          >
-            <option value="">All domains</option>
-            {domains.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ApplyingSelect
+        label="Domain"
+        value={filters.domain}
+        options={[['', 'All domains'], ...domains.map((d) => [d, d] as const)]}
+        onPick={(domain) => {
+          setFilters({ domain });
+          apply();
+        }}
+      />
       <Field label="Host">
         {(id) => (
           <input
@@ -64,6 +80,15 @@ export function AuditFiltersForm() {
           />
         )}
       </Field>
+      <ApplyingSelect
+        label="Status"
+        value={filters.status}
+        options={STATUSES}
+        onPick={(v) => {
+          setFilters({ status: STATUSES.find(([x]) => x === v)?.[0] ?? '' });
+          apply();
+        }}
+      />
       <Field label="From">
         {(id) => (
           <input

@@ -1,14 +1,23 @@
-// The audit records as a virtualised grid, newest first: one focusable grid, arrow keys, Page
-// Up/Down, Home and End move the active record (aria-activedescendant), whose full command and
-// error show below the grid.
+// The audited commands as a virtualised grid, newest first: one focusable grid, arrow keys, Page
+// Up/Down, Home and End move the active row (aria-activedescendant), whose full command and
+// error show below the grid. A command without a recorded outcome says so: still running, or
+// started by a Paddock that stopped before it ended.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { AuditRecordView } from '../../../../core/ipc/contract';
+import type { AuditRowView } from '../../../../core/ipc/contract';
 import { shellLine } from './audit-query';
 
 const ROW_HEIGHT = 30;
 
-function exitText(r: AuditRecordView): string {
+/** What an unfinished command's row says instead of an outcome. */
+export const UNFINISHED_TEXT = {
+  running: 'running',
+  'no-outcome': 'no outcome recorded (Paddock stopped while it ran)',
+} as const;
+
+function exitText(r: AuditRowView): string {
+  if (r.state === 'running') return 'running';
+  if (r.state === 'no-outcome') return 'no outcome';
   if (r.error) return r.error.code;
   if (r.signal) return r.signal;
   return r.exitCode === null ? '—' : String(r.exitCode);
@@ -21,19 +30,15 @@ function timeText(iso: string): string {
 
 const COLUMNS = ['Time', 'Domain', 'Host', 'User', 'Command', 'Exit', 'Duration'] as const;
 
-function cells(r: AuditRecordView): string[] {
-  return [
-    timeText(r.time),
-    r.domain,
-    r.host,
-    r.user,
-    shellLine(r.argv),
-    exitText(r),
-    `${Math.round(r.durationMs)} ms`,
-  ];
+function durationText(r: AuditRowView): string {
+  return r.state === 'done' ? `${Math.round(r.durationMs)} ms` : '—';
 }
 
-export function AuditTable({ records }: { records: AuditRecordView[] }) {
+function cells(r: AuditRowView): string[] {
+  return [timeText(r.time), r.domain, r.host, r.user, shellLine(r.argv), exitText(r), durationText(r)];
+}
+
+export function AuditTable({ records }: { records: AuditRowView[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const baseId = useId();
@@ -95,7 +100,10 @@ export function AuditTable({ records }: { records: AuditRecordView[] }) {
             {virtualizer.getVirtualItems().map((v) => {
               const r = records[v.index];
               if (!r) return null;
-              const failed = r.error !== undefined || (r.exitCode !== null && r.exitCode !== 0);
+              const failed =
+                r.state === 'no-outcome' ||
+                r.error !== undefined ||
+                (r.exitCode !== null && r.exitCode !== 0);
               return (
                 <div
                   key={v.key}
@@ -103,6 +111,7 @@ export function AuditTable({ records }: { records: AuditRecordView[] }) {
                   role="row"
                   aria-rowindex={v.index + 2}
                   aria-selected={v.index === current}
+                  data-state={r.state}
                   className={`audit-row${v.index === current ? ' is-active' : ''}${failed ? ' is-failed' : ''}`}
                   style={{
                     position: 'absolute',
@@ -135,7 +144,10 @@ export function AuditTable({ records }: { records: AuditRecordView[] }) {
           <code className="audit-argv">{shellLine(selected.argv)}</code>
           <span>
             {selected.kind} on {selected.domain}/{selected.host} ({selected.address}) as {selected.user},{' '}
-            {timeText(selected.time)}, {Math.round(selected.durationMs)} ms, exit {exitText(selected)}
+            {timeText(selected.time)}
+            {selected.state === 'done'
+              ? `, ${durationText(selected)}, exit ${exitText(selected)}`
+              : `: ${UNFINISHED_TEXT[selected.state]}`}
           </span>
           {selected.error && <span className="form-error">{selected.error.message}</span>}
         </section>

@@ -1,6 +1,7 @@
-// The Audit view: every remote command Paddock ran (or refused to run), filterable, newest
-// first, following the log as commands are written.
+// The Audit view: every remote command Paddock ran (or refused to run), one row each,
+// filterable, newest first, following the log as commands start and end.
 import { useEffect } from 'react';
+import type { AuditRowView } from '../../../../core/ipc/contract';
 import { getApi } from '../../api';
 import { plural } from '../../view-model/format';
 import { FormError } from '../vault/FormBits';
@@ -8,6 +9,16 @@ import { loadAudit } from './audit-actions';
 import { useAuditStore } from './audit-store';
 import { AuditFiltersForm } from './AuditFiltersForm';
 import { AuditTable } from './AuditTable';
+
+/** How many shown commands have no recorded outcome, and why. */
+function unfinished(rows: readonly AuditRowView[]): string {
+  const running = rows.filter((r) => r.state === 'running').length;
+  const lost = rows.filter((r) => r.state === 'no-outcome').length;
+  return (
+    (running ? ` · ${running} running` : '') +
+    (lost ? ` · ${lost} without a recorded outcome (Paddock stopped while they ran)` : '')
+  );
+}
 
 export function AuditView() {
   const page = useAuditStore((s) => s.page);
@@ -31,6 +42,7 @@ export function AuditView() {
         {page && (
           <span className="muted" data-testid="audit-count">
             {plural(page.records.length, 'record')}
+            {unfinished(page.records)}
             {page.truncated ? ' (older ones left out: narrow the filters or raise the limit)' : ''}
             {page.malformedLines > 0 ? ` · ${plural(page.malformedLines, 'unreadable line')} skipped` : ''}
           </span>

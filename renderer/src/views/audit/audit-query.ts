@@ -17,6 +17,7 @@ export function auditQuery(f: AuditFilters): { query: AuditQuery; problems: stri
   if (f.domain) query.domain = f.domain;
   if (f.host.trim()) query.host = f.host.trim();
   if (f.text.trim()) query.text = f.text.trim();
+  if (f.status) query.status = f.status;
   for (const [key, label] of [
     ['since', 'From'],
     ['until', 'Until'],

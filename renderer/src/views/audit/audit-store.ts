@@ -1,11 +1,13 @@
 // The Audit view's filters, the page main answered, and how many records were written since.
 import { create } from 'zustand';
-import type { AuditPageView } from '../../../../core/ipc/contract';
+import type { AuditPageView, AuditRecordView, AuditRowView } from '../../../../core/ipc/contract';
 
 export interface AuditFilters {
   domain: string;
   host: string;
   text: string;
+  /** "" = every command; "done" = outcome recorded; "unfinished" = running or no outcome. */
+  status: '' | 'done' | 'unfinished';
   /** datetime-local values ("" = open). */
   since: string;
   until: string;
@@ -16,6 +18,7 @@ export const DEFAULT_AUDIT_FILTERS: AuditFilters = {
   domain: '',
   host: '',
   text: '',
+  status: '',
   since: '',
   until: '',
   limit: 1000,
@@ -26,13 +29,25 @@ export interface AuditState {
   page: AuditPageView | null;
   loading: boolean;
   error: string | null;
-  /** Records written since the page was read (audit.appended). */
+  /** Records written since the page was read (audit.appended) that may add rows. */
   newSince: number;
   setFilters(f: Partial<AuditFilters>): void;
   started(): void;
   received(page: AuditPageView): void;
   failed(message: string): void;
-  appended(): void;
+  appended(record?: AuditRecordView): void;
+}
+
+/** The shown row of a running command, finished by its end record (null: not shown). */
+export function finishRow(page: AuditPageView, end: AuditRecordView): AuditPageView | null {
+  if (end.phase !== 'end' || end.id === undefined) return null;
+  const i = page.records.findIndex((r) => r.id === end.id);
+  if (i < 0) return null;
+  const { phase: _phase, ...fields } = end;
+  const row: AuditRowView = { ...fields, state: 'done' };
+  const records = [...page.records];
+  records[i] = row;
+  return { ...page, records };
 }
 
 export const useAuditStore = create<AuditState>()((set) => ({
@@ -45,5 +60,10 @@ export const useAuditStore = create<AuditState>()((set) => ({
   started: () => set({ loading: true }),
   received: (page) => set({ page, loading: false, error: null, newSince: 0 }),
   failed: (error) => set({ loading: false, error }),
-  appended: () => set((s) => ({ newSince: s.newSince + 1 })),
+  appended: (record) =>
+    set((s) => {
+      // The end of a command on screen updates its row at once; anything else is re-read.
+      const finished = s.page && record ? finishRow(s.page, record) : null;
+      return finished ? { page: finished } : { newSince: s.newSince + 1 };
+    }),
 }));
