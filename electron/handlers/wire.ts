@@ -7,6 +7,13 @@ import type { RequestName, WireError, WireResult } from '../../core/ipc/contract
 /** No contract request needs more than a file path; anything far bigger is refused unread. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 
+/** The exceptions: a plan to apply carries its steps (MAX_APPLIED_STEPS of them, named). */
+export const PAYLOAD_LIMITS: Readonly<Partial<Record<RequestName, number>>> = {
+  'planner.preview': 2 * 1024 * 1024,
+};
+
+export const payloadLimit = (name: RequestName): number => PAYLOAD_LIMITS[name] ?? MAX_PAYLOAD_BYTES;
+
 export function toWireError(e: unknown, request?: string): WireError {
   if (e instanceof PaddockError) return { code: e.code, message: e.message };
   const what = request ? `"${request}" failed: ` : '';
@@ -33,10 +40,11 @@ export function validateRequest(name: unknown, payload: unknown): { name: Reques
     throw new PaddockError('unknown-request', `Unknown request ${shown}: not part of the Paddock contract`);
   }
   const size = payloadSize(name, payload);
-  if (size > MAX_PAYLOAD_BYTES) {
+  const limit = payloadLimit(name);
+  if (size > limit) {
     throw new PaddockError(
       'too-large',
-      `Invalid "${name}" request: the payload is ${size} bytes, more than the limit of ${MAX_PAYLOAD_BYTES}`,
+      `Invalid "${name}" request: the payload is ${size} bytes, more than the limit of ${limit}`,
     );
   }
   return { name, payload: parseRequest(name, payload) };

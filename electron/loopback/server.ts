@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import type { WireError, WireResult } from '../../core/ipc/contract';
 import { isRequestName } from '../../core/ipc/contract';
 import type { AnyEvent, EventBus } from '../handlers/event-bus';
+import { MAX_PAYLOAD_BYTES, PAYLOAD_LIMITS } from '../handlers/wire';
 import { SECURITY_HEADERS } from '../shared/csp';
 import { contentType, resolveStatic } from '../shared/static-files';
 import { BRIDGE_PATH, injectBridge } from './index-page';
@@ -48,8 +49,9 @@ export interface LoopbackServer {
 }
 
 export const TOKEN_HEADER = 'x-paddock-token';
-/** A request body larger than this is refused before it is parsed. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** A request body larger than this is refused before it is parsed: the largest payload any
+ * request may carry, and room for its envelope. */
+export const MAX_BODY_BYTES = Math.max(MAX_PAYLOAD_BYTES, ...Object.values(PAYLOAD_LIMITS)) + 64 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 class HttpRefusal extends Error {

@@ -12,7 +12,7 @@ import { hasErrors, loadSite, MAX_FILE_BYTES } from '../../../core/site';
 import { readFileBounded } from '../../../core/storage/atomic-file';
 import { writeSiteText } from '../../../core/storage/site-file';
 import { PreviewStore } from '../preview-store';
-import { editSiteText, SiteEditError } from './site-text-edit';
+import { editSiteText, SiteEditError, type EditedSiteText } from './site-text-edit';
 import { targetSite, type PlanApplication } from './target-site';
 import { freeVersionPath } from './version-name';
 
@@ -93,15 +93,17 @@ export class PlanVersionService {
         ? target.changes.filter((c) => !/^(move|place) /.test(c)).map((c) => `  ${c}`)
         : []),
     ];
-    let next: string;
+    let edited: EditedSiteText;
     try {
-      next = withHeader(editSiteText(base, snap.fileName, site, target.end), header);
+      edited = editSiteText(base, snap.fileName, site, target.end);
     } catch (e) {
       if (e instanceof SiteEditError)
         throw new PaddockError('plan-apply', `Cannot write the plan into ${e.message}`);
       throw e;
     }
-    const errors = loadSite(next, snap.fileName).diagnostics.filter((d) => d.severity === 'error');
+    // The header is comments only: the text loads as it did without it.
+    const next = withHeader(edited.text, header);
+    const errors = edited.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) {
       const first = errors[0];
       throw new PaddockError(

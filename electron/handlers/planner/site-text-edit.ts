@@ -6,7 +6,7 @@
 // site asked for, or nothing is returned (SiteEditError says what could not be done).
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import type { Site } from '../../../core/model/types';
+import type { Diagnostic, Site } from '../../../core/model/types';
 import { loadSite, siteToFileObject } from '../../../core/site';
 
 export class SiteEditError extends Error {
@@ -201,9 +201,15 @@ class Editor {
       const cur = sorted[k] as Edit;
       if (cur.end > later.start) this.fail('two changes touch the same part of the file');
     }
-    let out = this.text;
-    for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    return out;
+    // Pieces joined once: splicing the whole text per edit is quadratic for thousands of moves.
+    const pieces: string[] = [];
+    let at = this.text.length;
+    for (const e of sorted) {
+      pieces.push(this.text.slice(e.end, at), e.text);
+      at = e.start;
+    }
+    pieces.push(this.text.slice(0, at));
+    return pieces.reverse().join('');
   }
 }
 
@@ -249,11 +255,17 @@ function editSection(ed: Editor, section: string, from: Item[], to: Item[]): voi
   ed.append(section, seqPair, added);
 }
 
+export interface EditedSiteText {
+  text: string;
+  /** What loading `text` found (it reads back as `to`, yet may break a placement rule). */
+  diagnostics: Diagnostic[];
+}
+
 /**
  * The text of `text` (which loads as `from`) edited so that it loads as `to`. Throws
  * SiteEditError when it cannot, or when the result would not read back as `to`.
  */
-export function editSiteText(text: string, fileName: string, from: Site, to: Site): string {
+export function editSiteText(text: string, fileName: string, from: Site, to: Site): EditedSiteText {
   const ed = new Editor(text, fileName);
   const a = siteToFileObject(from);
   const b = siteToFileObject(to);
@@ -274,5 +286,5 @@ export function editSiteText(text: string, fileName: string, from: Site, to: Sit
   }
   if (canonical(loaded.site) !== canonical(to))
     ed.fail('the edited file does not read back as the planned site');
-  return out;
+  return { text: out, diagnostics: loaded.diagnostics };
 }

@@ -21,11 +21,11 @@ export interface ExampleSiteHandlers {
   dispose(): Promise<void>;
 }
 
-/** `prefix` names the temporary folder (e.g. after the test file). */
-export async function openExampleSite(prefix: string): Promise<ExampleSiteHandlers> {
+/** `prefix` names the temporary folder (e.g. after the test file); `source` is the site copied. */
+export async function openExampleSite(prefix: string, source = EXAMPLE_SITE): Promise<ExampleSiteHandlers> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  const siteFile = path.join(dir, 'example-site.yaml');
-  await copyFile(EXAMPLE_SITE, siteFile);
+  const siteFile = path.join(dir, path.basename(source));
+  await copyFile(source, siteFile);
   const handlers = createAppHandlers({
     transport: 'loopback',
     version: 'test',

@@ -44,7 +44,7 @@ describe('editSiteText', () => {
               return { ...v, container: c === containers.length ? null : (containers[c] ?? null) };
             }),
           };
-          const out = editSiteText(TEXT, 'example-site.yaml', SITE, to);
+          const out = editSiteText(TEXT, 'example-site.yaml', SITE, to).text;
           expect(loadSite(out, 'x').site).toEqual(to);
           const changed = SITE.vms.filter((v, i) => v.container !== to.vms[i]?.container).length;
           const lost = linesLost(TEXT, out);
@@ -70,7 +70,7 @@ describe('editSiteText', () => {
             : v,
       ),
     };
-    const out = editSiteText(TEXT, 'example-site.yaml', SITE, to);
+    const out = editSiteText(TEXT, 'example-site.yaml', SITE, to).text;
     expect(out).toContain(
       'container: grid-k1 # evacuated from grid-k3 before its maintenance, not yet placed again',
     );
@@ -85,7 +85,7 @@ describe('editSiteText', () => {
       { kind: 'remove-container', container: 'edu-s2' },
       { kind: 'fail-container', container: 'ext-x1' },
     ]);
-    const out = editSiteText(TEXT, 'example-site.yaml', SITE, r.site);
+    const out = editSiteText(TEXT, 'example-site.yaml', SITE, r.site).text;
     expect(loadSite(out, 'x').site).toEqual(r.site);
     // Everything lost is edu-s2's own lines (the removed container) or a VM's container line.
     const edu2 = TEXT.slice(
