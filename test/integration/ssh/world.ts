@@ -1,11 +1,11 @@
 // What the SSH integration tests share: a scratch folder, vaults (production KDF), known-hosts
 // stores and an audit log per test world, a scripted host-key prompt, and the pool under test.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AuditLog } from '../../../core/audit/audit-log';
 import { readAudit } from '../../../core/audit/audit-reader';
-import type { AuditRecord } from '../../../core/audit/record';
+import type { AuditRecord, AuditRow } from '../../../core/audit/record';
 import type { HostKeyPrompt, HostKeyQuestion } from '../../../core/ssh/host-key-gate';
 import { KnownHostsStore } from '../../../core/ssh/known-hosts';
 import type { SshPoolOptions } from '../../../core/ssh/pool';
@@ -86,8 +86,18 @@ export class World {
     return { domain, name, host: s.host, port: s.port, user: 'root' };
   }
 
-  async auditRecords(): Promise<AuditRecord[]> {
+  /** One row per command, oldest first. */
+  async auditRecords(): Promise<AuditRow[]> {
     return (await readAudit(this.audit.file, { limit: 10_000 })).records.reverse();
+  }
+
+  /** The log's lines as written (start, end and single records), oldest first. */
+  async auditLines(file = this.audit.file): Promise<AuditRecord[]> {
+    const text = await readFile(file, 'utf8').catch(() => '');
+    return text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as AuditRecord);
   }
 
   async dispose(): Promise<void> {
