@@ -2,7 +2,7 @@
 // loopback transport, and real OpenSSH servers started for each test (./fleet-lab.ts). Host keys
 // are checked before anything is sent: the server's own log must show no authentication attempt
 // until the user trusts the key, and none at all when the key changed or was refused.
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SshdInstance } from '../integration/harness/sshd';
 import { startSshd, stopAll } from '../integration/harness/sshd';
@@ -76,6 +76,36 @@ test('unknown host: the dialog shows its SHA-256 fingerprint, nothing is sent un
   await page.keyboard.press('Home');
   await expect(page.getByRole('region', { name: 'Selected record' })).toContainText('uname -n');
   await paddock.screenshot(page, 'fleet-audit');
+
+  // A start record without its end, as an earlier Paddock that stopped mid-command leaves it.
+  const started = {
+    time: new Date(Date.now() - 3_600_000).toISOString(),
+    domain: 'mgmt',
+    host: 'c1',
+    address: `127.0.0.1:${lab.c1.port}`,
+    user: 'root',
+    argv: ['virsh', 'migrate', '--live', 'vm-lost', 'qemu+ssh://c2/system'],
+    kind: 'exec',
+    id: '6f0c2a8e-3d1b-4c52-9a7e-2b4f1d0e9c31',
+    phase: 'start',
+    exitCode: null,
+    durationMs: 0,
+  };
+  await appendFile(path.join(lab.dataDir, 'audit', 'audit.log'), `${JSON.stringify(started)}\n`);
+  await page.getByLabel('Status').selectOption('unfinished');
+  const lost = grid.getByRole('row').filter({ hasText: 'vm-lost' });
+  await expect(lost.getByRole('gridcell', { name: 'unknown' })).toHaveAttribute(
+    'title',
+    'no outcome recorded (Paddock stopped while it ran)',
+  );
+  await expect(grid.getByRole('row').filter({ hasText: 'uname -n' })).toHaveCount(0);
+  await grid.focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('region', { name: 'Selected record' })).toContainText(
+    'no outcome recorded (Paddock stopped while it ran)',
+  );
+  await expect(page.getByTestId('audit-count')).toContainText('without a recorded outcome');
+  await paddock.screenshot(page, 'fleet-audit-unfinished');
   expect(paddock.pageErrors()).toEqual([]);
 });
 

@@ -17,7 +17,8 @@ export const UNFINISHED_TEXT = {
 
 function exitText(r: AuditRowView): string {
   if (r.state === 'running') return 'running';
-  if (r.state === 'no-outcome') return 'no outcome';
+  // Short enough for the Exit column; the cell's title and the detail say it in full.
+  if (r.state === 'no-outcome') return 'unknown';
   if (r.error) return r.error.code;
   if (r.signal) return r.signal;
   return r.exitCode === null ? '—' : String(r.exitCode);
@@ -128,7 +129,7 @@ export function AuditTable({ records }: { records: AuditRowView[] }) {
                       key={COLUMNS[i]}
                       role="gridcell"
                       className={`audit-cell audit-col-${(COLUMNS[i] ?? '').toLowerCase()}`}
-                      title={text}
+                      title={COLUMNS[i] === 'Exit' && r.state !== 'done' ? UNFINISHED_TEXT[r.state] : text}
                     >
                       {text}
                     </span>
