@@ -14,6 +14,7 @@ import { zeroResolved } from '../vault/credential';
 import type { AuditContext } from './audit-entry';
 import { requireSink, startAudit, writeAudit } from './audit-entry';
 import { authPlan } from './auth';
+import type { AuthPrompter } from './auth-prompt';
 import { recordExit } from './channel-exit';
 import { runOnChannel } from './channel-run';
 import { SshError, abortError } from './errors';
@@ -39,6 +40,8 @@ export interface ConnectParams {
   audit: AuditSink;
   knownHosts: KnownHostsStore;
   prompt: HostKeyPrompt | null;
+  /** Asked keyboard-interactive prompts the vault cannot answer; null: such a login fails. */
+  authPrompter?: AuthPrompter | null;
   /** A stream to the host through a jump host, instead of a TCP connection. */
   sock?: Duplex;
   /** Time allowed for TCP + handshake + authentication, not counting a person deciding on a host key. */
@@ -151,6 +154,13 @@ export class SshConnection {
       timerStarted = Date.now();
       timer = setTimeout(() => onTimeout(), Math.max(0, remaining));
     };
+    // The clock stops while a person reads a fingerprint or answers a prompt.
+    const pauseClock = (waiting: boolean) => {
+      if (waiting) {
+        clearTimeout(timer);
+        remaining -= Date.now() - timerStarted;
+      } else startTimer();
+    };
     const gate = new HostKeyGate({
       store: p.knownHosts,
       prompt: p.prompt,
@@ -160,13 +170,7 @@ export class SshConnection {
       host: p.host,
       port: p.port,
       signal: attempt.signal,
-      onPrompt: (waiting) => {
-        // The clock stops while a person reads a fingerprint.
-        if (waiting) {
-          clearTimeout(timer);
-          remaining -= Date.now() - timerStarted;
-        } else startTimer();
-      },
+      onPrompt: pauseClock,
     });
 
     return new Promise<SshConnection>((resolve, reject) => {
@@ -196,7 +200,21 @@ export class SshConnection {
       p.signal?.addEventListener('abort', onAbort, { once: true });
 
       try {
-        plan = authPlan(p.user, p.credential);
+        plan = authPlan(p.user, p.credential, {
+          label: p.label,
+          about: {
+            domain: p.domain,
+            container: p.name,
+            host: p.host,
+            port: p.port,
+            user: p.user,
+            credential: p.credential.name,
+          },
+          prompter: p.authPrompter ?? null,
+          signal: attempt.signal,
+          onWaiting: pauseClock,
+          onFailure: (e) => finish(e),
+        });
       } catch (e) {
         return finish(new SshError('auth-failed', p.label, (e as Error).message));
       }
