@@ -13,6 +13,7 @@ import type { AuditContext } from './audit-entry';
 import { requireSink, writeAudit } from './audit-entry';
 import type { BackoffPolicy } from './backoff';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
+import type { AuthPrompter } from './auth-prompt';
 import { SshConnection } from './connection';
 import { SshError, abortError, errorCode, isPermanent } from './errors';
 import type { HostKeyPrompt } from './host-key-gate';
@@ -28,6 +29,9 @@ export interface SshPoolOptions {
   knownHosts: (domain: string) => KnownHostsStore;
   /** Asks the user about unknown hosts; null = refuse them (headless use). */
   prompt: HostKeyPrompt | null;
+  /** Asks the user keyboard-interactive prompts the vault cannot answer (one-time codes);
+   * absent or null = such logins fail with an error naming the prompt. Never used by probes. */
+  authPrompter?: AuthPrompter | null;
   connectTimeoutMs?: number;
   /** Keepalive every this many ms; a peer missing `keepaliveCountMax` in a row is dead. */
   keepaliveIntervalMs?: number;
@@ -355,6 +359,7 @@ export class SshPool {
       audit: this.o.audit,
       knownHosts: this.o.knownHosts(t.domain),
       prompt: interactive ? this.o.prompt : null,
+      authPrompter: interactive ? (this.o.authPrompter ?? null) : null,
       ...(sock ? { sock } : {}),
       connectTimeoutMs: this.o.connectTimeoutMs,
       keepaliveIntervalMs: this.o.keepaliveIntervalMs,

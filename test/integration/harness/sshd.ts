@@ -38,6 +38,10 @@ export interface SshdOptions {
   /** Enable keyboard-interactive (through PAM, answered with `password`). */
   keyboardInteractive?: boolean;
   publickey?: boolean;
+  /** This text as /etc/pam.d/sshd in the server's namespace (e.g. pam_oath asking for a
+   * one-time code): UsePAM and keyboard-interactive are on, and root may log in with them.
+   * Combine with `extraConfig: ['AuthenticationMethods publickey,keyboard-interactive']`. */
+  pam?: string;
   maxSessions?: number;
   /** Run this instead of whatever the client asked (SSH_ORIGINAL_COMMAND holds the request). */
   forceCommand?: string;
@@ -257,10 +261,9 @@ export async function startSshd(o: SshdOptions = {}): Promise<SshdInstance> {
   const passwordish = o.password !== undefined;
   const shadow = path.join(dir, 'shadow');
   const pam = path.join(dir, 'pam-sshd');
-  if (passwordish) {
-    await writeFile(shadow, await shadowWithRootPassword(o.password ?? ''), { mode: 0o600 });
-    await writeFile(pam, PAM_SSHD);
-  }
+  if (passwordish) await writeFile(shadow, await shadowWithRootPassword(o.password ?? ''), { mode: 0o600 });
+  const ownPam = passwordish || o.pam !== undefined;
+  if (ownPam) await writeFile(pam, o.pam ?? PAM_SSHD);
   const logFile = path.join(dir, 'sshd.log');
   const config = path.join(dir, 'sshd_config');
   const emptyBashrc = path.join(dir, 'empty-bashrc');
@@ -283,11 +286,11 @@ export async function startSshd(o: SshdOptions = {}): Promise<SshdInstance> {
         ...hostKeyFiles.map((f) => `HostKey ${f}`),
         `PidFile ${path.join(dir, 'sshd.pid')}`,
         `AuthorizedKeysFile ${authorizedKeys}`,
-        `PermitRootLogin ${passwordish ? 'yes' : 'prohibit-password'}`,
+        `PermitRootLogin ${ownPam ? 'yes' : 'prohibit-password'}`,
         `PubkeyAuthentication ${o.publickey === false ? 'no' : 'yes'}`,
         `PasswordAuthentication ${passwordish ? 'yes' : 'no'}`,
-        `KbdInteractiveAuthentication ${o.keyboardInteractive ? 'yes' : 'no'}`,
-        `UsePAM ${passwordish && o.keyboardInteractive ? 'yes' : 'no'}`,
+        `KbdInteractiveAuthentication ${o.keyboardInteractive || o.pam !== undefined ? 'yes' : 'no'}`,
+        `UsePAM ${(passwordish && o.keyboardInteractive) || o.pam !== undefined ? 'yes' : 'no'}`,
         'StrictModes no',
         `MaxSessions ${o.maxSessions ?? 10}`,
         'MaxStartups 100:30:200',
@@ -304,9 +307,8 @@ export async function startSshd(o: SshdOptions = {}): Promise<SshdInstance> {
     );
     await run(['/usr/sbin/sshd', '-t', '-f', config]);
     const inner = [
-      ...(passwordish
-        ? [`mount --bind '${shadow}' /etc/shadow`, `mount --bind '${pam}' /etc/pam.d/sshd`]
-        : []),
+      ...(passwordish ? [`mount --bind '${shadow}' /etc/shadow`] : []),
+      ...(ownPam ? [`mount --bind '${pam}' /etc/pam.d/sshd`] : []),
       ...(hideBashrc ? [`mount --bind '${emptyBashrc}' /root/.bashrc`] : []),
       `exec /usr/sbin/sshd -D -f '${config}' -E '${logFile}'`,
     ].join(' && ');
