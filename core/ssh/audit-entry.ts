@@ -131,22 +131,26 @@ export async function startAudit(
 ): Promise<AuditedCommand> {
   const id = randomUUID();
   const base = { ...who(ctx, kind, argv, startedAt), id };
+  // Marked running before its line can be read (the line is visible while it is being synced)
+  // and until its end line is written: a reader never sees it as abandoned while it runs.
+  markRunning(id);
   try {
     await ctx.sink.append({ ...base, phase: 'start', exitCode: null, durationMs: 0 });
   } catch (e) {
+    markEnded(id);
     throw new AuditFailedError('start', labelOf(ctx), e, null);
   }
-  markRunning(id);
   let ended: Promise<void> | null = null;
   return {
     id,
     end(outcome) {
       ended ??= (async () => {
-        markEnded(id);
         try {
           await ctx.sink.append({ ...base, phase: 'end', ...outcomeFields(outcome, startedAt) });
         } catch (e) {
           throw new AuditFailedError('end', labelOf(ctx), e, 'result' in outcome ? outcome.result : null);
+        } finally {
+          markEnded(id);
         }
       })();
       return ended;
