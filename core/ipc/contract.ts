@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Diagnostic, Site, VmState } from '../model/types';
 import type { AccessStatus } from '../records/access-status';
 import type { AuditRecord, AuditRow } from '../records/audit-record';
+import type { AuthQuestion } from '../records/auth-question';
 import type { DriftItem, DriftKind } from '../records/drift';
 import type { JobInfo } from '../records/job-info';
 import type { KnownHostEntry, KnownHostsImportReport } from '../records/known-host';
@@ -133,6 +134,14 @@ export interface HostKeyPromptView {
   /** When an unanswered prompt counts as "reject". */
   expiresAt: string;
 }
+
+/** A keyboard-interactive question the vault cannot answer (a one-time code): who asks, and the
+ * server's text (bounded, control characters removed). The answers go back in auth.answer. */
+export type AuthPromptView = AuthQuestion & {
+  promptId: string;
+  /** When an unanswered prompt counts as "Cancel". */
+  expiresAt: string;
+};
 
 /** A trusted host key, with the domain whose store holds it. */
 export interface KnownHostView extends KnownHostEntry {
@@ -400,6 +409,16 @@ export const requestSchemas = {
     .strict(),
   /** Prompts still waiting for an answer (e.g. after a reload of the page). */
   'hostkey.pending': z.object({}).strict(),
+  /** Answers to a login question (null: Cancel); one per prompt, each at most 1 KiB. */
+  'auth.answer': z
+    .object({
+      promptId: z.string().min(1).max(100),
+      // Bytes (UTF-8) are checked again against the open prompt, with its count of prompts.
+      answers: z.array(z.string().max(1024, 'must be at most 1 KiB')).max(8).nullable(),
+    })
+    .strict(),
+  /** Login questions still waiting for an answer (e.g. after a reload of the page). */
+  'auth.pending': z.object({}).strict(),
   'knownHosts.list': z.object({ domain: domainName.optional() }).strict(),
   'knownHosts.remove': z
     .object({
@@ -521,6 +540,8 @@ export interface ResponseMap {
   'vault.remember': { domain: string; remembered: boolean; remember: RememberMode };
   'hostkey.answer': { promptId: string; decision: 'trust' | 'reject' };
   'hostkey.pending': HostKeyPromptView[];
+  'auth.answer': { promptId: string; answered: boolean };
+  'auth.pending': AuthPromptView[];
   'knownHosts.list': KnownHostView[];
   'knownHosts.remove': { removed: number };
   'knownHosts.importOpenSsh': KnownHostsImportView;
@@ -577,6 +598,8 @@ export const requestActivity: Record<RequestName, 'action' | 'read'> = {
   'vault.remember': 'action',
   'hostkey.answer': 'action',
   'hostkey.pending': 'read',
+  'auth.answer': 'action',
+  'auth.pending': 'read',
   'knownHosts.list': 'read',
   'knownHosts.remove': 'action',
   'knownHosts.importOpenSsh': 'action',
@@ -617,6 +640,10 @@ export interface EventMap {
   'hostkey.prompt': HostKeyPromptView;
   /** A prompt is over (answered, timed out, or its connection attempt was abandoned). */
   'hostkey.closed': { promptId: string; reason: 'answered' | 'timeout' | 'cancelled' };
+  /** Main asks the user what a host's login asks (e.g. a one-time code); nothing secret in it. */
+  'auth.prompt': AuthPromptView;
+  /** A login question is over (answered, timed out, or its connection attempt was abandoned). */
+  'auth.closed': { promptId: string; reason: 'answered' | 'timeout' | 'cancelled' };
   /** A command's start or end record (or a single record) was written to the audit log. */
   'audit.appended': AuditRecordView;
   'monitor.changed': AccessStatusView;
@@ -632,6 +659,8 @@ export const eventNames: readonly EventName[] = [
   'vault.changed',
   'hostkey.prompt',
   'hostkey.closed',
+  'auth.prompt',
+  'auth.closed',
   'audit.appended',
   'monitor.changed',
   'job.updated',

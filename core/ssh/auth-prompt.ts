@@ -2,29 +2,9 @@
 // token, "Verification code:", an echoed question), put to a person through an AuthPrompter the
 // pool is given, like the host-key prompt. Which prompts are the password, how server text is
 // made safe to show, and the bounds on questions and answers live here; auth.ts drives them.
+import type { AuthQuestion } from '../records/auth-question';
 
-/** One prompt as the server sent it (text made safe for display). */
-export interface AuthPromptItem {
-  text: string;
-  /** The answer may be shown while typed (false: a secret, e.g. a one-time code). */
-  echo: boolean;
-}
-
-export interface AuthQuestion {
-  domain: string;
-  /** The container's name as the user knows it. */
-  container: string;
-  host: string;
-  port: number;
-  user: string;
-  /** The vault credential being used for this login. */
-  credential: string;
-  /** The server's name and instructions for this round (safe for display, may be empty). */
-  name: string;
-  instructions: string;
-  /** Only the prompts Paddock cannot answer itself, in the server's order. */
-  prompts: AuthPromptItem[];
-}
+export type { AuthPromptItem, AuthQuestion } from '../records/auth-question';
 
 /** Implemented by the UI (a dialog) or a CLI. Answers are never stored, logged or audited. */
 export interface AuthPrompter {

@@ -11,6 +11,7 @@ import type { VaultManager } from '../../../core/vault/vault-manager';
 import type { EventBus } from '../event-bus';
 import type { FleetPaths } from './data-dir';
 import type { CredentialChoice } from './fleet-targets';
+import type { AuthPrompts } from './auth-prompts';
 import type { HostKeyPrompts } from './hostkey-prompts';
 import type { KeyFileAccess } from './key-files';
 import type { MonitorService } from './monitor-service';
@@ -30,6 +31,8 @@ export interface FleetContext {
   site(): Site | null;
   readonly jobs: JobManager;
   readonly prompts: HostKeyPrompts;
+  /** Keyboard-interactive questions the vault cannot answer (one-time codes). */
+  readonly authPrompts: AuthPrompts;
   readonly keyFiles: KeyFileAccess;
   readonly choice: CredentialChoice;
   /** Where ~/.ssh/known_hosts is looked for. */

@@ -19,6 +19,7 @@ import type { KeyringProtector } from '../../../core/vault/remember';
 import { RememberedPassphrases } from '../../../core/vault/remember';
 import { VaultManager } from '../../../core/vault/vault-manager';
 import { auditHandlers } from './audit-handlers';
+import { AuthPrompts } from './auth-prompts';
 import { fleetPaths, makeFleetDirs, makeTempDataDir, removeDir } from './data-dir';
 import type { FleetContext, FleetCore } from './fleet-context';
 import { CredentialChoice, findContainer, targetFor } from './fleet-targets';
@@ -49,6 +50,8 @@ export interface FleetOptions {
   idleLockMs?: number;
   /** An unanswered host-key question is a "reject" after this long. */
   hostKeyTimeoutMs?: number;
+  /** An unanswered login question (a one-time code) is a refusal after this long. */
+  authPromptTimeoutMs?: number;
   /** Access checks: every this many seconds (default 300), started with the first site. */
   monitorIntervalSeconds?: number;
   monitorAutoStart?: boolean;
@@ -73,6 +76,10 @@ export function createFleet(o: FleetOptions): Fleet {
   const prompts = new HostKeyPrompts({
     events: o.events,
     ...(o.hostKeyTimeoutMs !== undefined ? { timeoutMs: o.hostKeyTimeoutMs } : {}),
+  });
+  const authPrompts = new AuthPrompts({
+    events: o.events,
+    ...(o.authPromptTimeoutMs !== undefined ? { timeoutMs: o.authPromptTimeoutMs } : {}),
   });
   const choice = new CredentialChoice();
   const offs: (() => void)[] = [jobs.onUpdate((j) => o.events.emit('job.updated', jobView(j)))];
@@ -104,7 +111,13 @@ export function createFleet(o: FleetOptions): Fleet {
         o.events.emit('audit.appended', auditRecordView(r));
       },
     };
-    const pool = new SshPool({ audit, knownHosts, prompt: prompts, ...(o.pool ?? {}) });
+    const pool = new SshPool({
+      audit,
+      knownHosts,
+      prompt: prompts,
+      authPrompter: authPrompts,
+      ...(o.pool ?? {}),
+    });
     const monitor = new MonitorService({
       // Monitoring never asks about host keys (probe connects without a prompt).
       probe: (t, credential, signal) => {
@@ -154,6 +167,7 @@ export function createFleet(o: FleetOptions): Fleet {
     site: o.site,
     jobs,
     prompts,
+    authPrompts,
     keyFiles: o.keyFiles ?? noKeyFiles,
     choice,
     homeDir: o.homeDir ?? homedir(),
@@ -172,6 +186,8 @@ export function createFleet(o: FleetOptions): Fleet {
     ...vaultHandlers(context),
     'hostkey.answer': async ({ promptId, decision }) => prompts.answer(promptId, decision),
     'hostkey.pending': async () => prompts.pending(),
+    'auth.answer': async ({ promptId, answers }) => authPrompts.submit(promptId, answers),
+    'auth.pending': async () => authPrompts.pending(),
     ...knownHostsHandlers(context),
     ...sshHandlers(context),
     ...auditHandlers(context),
@@ -190,6 +206,7 @@ export function createFleet(o: FleetOptions): Fleet {
       closed = true;
       for (const off of offs.splice(0)) off();
       prompts.closeAll();
+      authPrompts.closeAll();
       for (const j of jobs.list()) jobs.cancel(j.id);
       if (core) {
         await core.monitor.close();

@@ -1,7 +1,8 @@
 // ssh.testConnection: log in to one container with its domain's credentials, through the
 // domain's jump host and the pool, and run one harmless command (recorded in the audit log like
 // every command). Runs as a job: progress, "waiting for your decision" while a host-key dialog
-// is open, and cancel (which also closes that dialog, as a "reject").
+// is open, "waiting for your answer" while a login question (a one-time code) is, and cancel
+// (which also closes those dialogs, as a "reject" or a refusal).
 import type { ServiceImpl } from '../app-handlers';
 import type { JobContext } from '../../../core/jobs/job-manager';
 import { errorCode } from '../../../core/ssh/errors';
@@ -60,10 +61,19 @@ async function testConnection(
     }
   });
   const jump = ref.domain.ssh.jumpHost;
+  const offAuthPrompt = f.authPrompts.onPrompt((p) => {
+    const atContainer = p.host === c.address && p.port === c.ssh.port;
+    const atJump = jump !== undefined && p.host === jump.address && p.port === jump.port;
+    if (p.domain === c.domain && (atContainer || atJump)) ctx.progress(undefined, 'Waiting for your answer…');
+  });
   const viaJump = jump ? ` via ${jump.address}:${jump.port}` : '';
   const onCancel = () => {
     f.prompts.cancelFor(c.domain, c.address, c.ssh.port);
-    if (jump) f.prompts.cancelFor(c.domain, jump.address, jump.port);
+    f.authPrompts.cancelFor(c.domain, c.address, c.ssh.port);
+    if (jump) {
+      f.prompts.cancelFor(c.domain, jump.address, jump.port);
+      f.authPrompts.cancelFor(c.domain, jump.address, jump.port);
+    }
   };
   ctx.signal.addEventListener('abort', onCancel, { once: true });
   try {
@@ -100,6 +110,7 @@ async function testConnection(
     throw toPaddockError(lastError);
   } finally {
     offPrompt();
+    offAuthPrompt();
     ctx.signal.removeEventListener('abort', onCancel);
   }
 }
