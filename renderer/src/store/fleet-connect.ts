@@ -4,6 +4,7 @@
 import type { PaddockApi } from '../../../core/ipc/contract';
 import { errorMessage } from '../api';
 import { useAccessStore } from '../components/access/access-store';
+import { useAuthPromptStore } from '../components/auth/auth-prompt-store';
 import { useHostKeyStore } from '../components/hostkey/hostkey-store';
 import { useJobsStore } from '../components/jobs/jobs-store';
 import { useAuditStore } from '../views/audit/audit-store';
@@ -27,6 +28,8 @@ export function connectFleet(api: PaddockApi): () => void {
     api.onVaultChanged(() => void refreshVaults(api)),
     api.onHostkeyPrompt((p) => useHostKeyStore.getState().add(p)),
     api.onHostkeyClosed((c) => useHostKeyStore.getState().remove(c.promptId)),
+    api.onAuthPrompt((p) => useAuthPromptStore.getState().add(p)),
+    api.onAuthClosed((c) => useAuthPromptStore.getState().remove(c.promptId)),
     api.onJobUpdated((j) => useJobsStore.getState().upsert(j)),
     api.onMonitorChanged((s) => useAccessStore.getState().upsert(s)),
     api.onAuditAppended((r) => useAuditStore.getState().appended(r)),
@@ -41,6 +44,9 @@ export function connectFleet(api: PaddockApi): () => void {
   api.hostkey
     .pending({})
     .then((p) => useHostKeyStore.getState().setAll(p), report('Could not read host-key questions'));
+  api.auth
+    .pending({})
+    .then((p) => useAuthPromptStore.getState().setAll(p), report('Could not read login questions'));
   api.jobs.list({}).then((j) => useJobsStore.getState().setAll(j), report('Could not read jobs'));
   return () => offs.forEach((off) => off());
 }

@@ -28,6 +28,7 @@ const OTHER_AREAS: Partial<Record<RequestName, Answer>> = {
   },
   'monitor.status': { ok: true, value: { running: false, intervalSeconds: 300, hosts: [] } },
   'hostkey.pending': { ok: true, value: [] },
+  'auth.pending': { ok: true, value: [] },
   'jobs.list': { ok: true, value: [] },
   'inventory.status': { ok: true, value: { hosts: [], refreshing: false, lastRefreshAt: null } },
 };

@@ -1,7 +1,8 @@
 // The app's frame: header, view switcher, the current view, status bar; above them the
-// host-key dialogs and the jobs panel, which any view may need.
+// host-key and login-question dialogs and the jobs panel, which any view may need.
 import { Suspense } from 'react';
 import { useViewStore } from '../../store/view-store';
+import { AuthPromptDialogs } from '../auth/AuthPromptDialogs';
 import { HostKeyDialogs } from '../hostkey/HostKeyDialogs';
 import { JobsPanel } from '../jobs/JobsPanel';
 import { VIEWS } from '../../views/registry';
@@ -31,6 +32,7 @@ export function AppShell() {
       <StatusBar />
       <JobsPanel />
       <HostKeyDialogs />
+      <AuthPromptDialogs />
     </div>
   );
 }
