@@ -83,7 +83,7 @@ export function ConnectionSection({ container }: { container: Container }) {
         <div className="connection-job" data-testid="connection-job" data-state={job.state}>
           <div className="job-head">
             <Badge tone={JOB_STATE[job.state].tone}>{JOB_STATE[job.state].label}</Badge>
-            <span className="job-message">{job.message ?? ''}</span>
+            <span className="job-message">{job.error ? '' : (job.message ?? '')}</span>
           </div>
           {job.state !== 'failed' && <ProgressBar job={job} label={`Connection test of ${container.name}`} />}
           {job.error && (

@@ -36,7 +36,8 @@ function JobRow({ job }: { job: JobView }) {
         )}
       </div>
       {job.state !== 'failed' && <ProgressBar job={job} label={`Progress of ${job.title}`} />}
-      {job.message && <p className="job-message">{job.message}</p>}
+      {/* A failed job's last progress line ("Waiting for your answer…") is stale: its error says what happened. */}
+      {job.message && !job.error && <p className="job-message">{job.message}</p>}
       {job.error && <p className="job-error">{job.error}</p>}
       {job.log.length > 0 && (
         <details className="job-log">
