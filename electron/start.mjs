@@ -42,8 +42,8 @@ The same UI, driven by the same main-process handlers, runs in a local browser:
   npm run serve${siteArgs}
 
 (it serves on 127.0.0.1 only and prints a URL with a one-time token).
-To get Electron later, with network access: npx install-electron --no   (or delete
-node_modules/electron and run npm install), then npm start again.
+With network access, npm start downloads Electron by itself (once); or run
+node node_modules/electron/install.js, then npm start again.
 `);
   process.exit(1);
 }
