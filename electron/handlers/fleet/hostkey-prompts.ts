@@ -5,12 +5,12 @@
 // same question asked twice at once (two commands to one new host) shows one dialog.
 // A changed key is only reported: the gate has already refused it, and the only answer is
 // "reject" (the dialog's "Disconnect"); trusting it from a prompt is refused.
-import { randomUUID } from 'node:crypto';
 import type { HostKeyPromptView } from '../../../core/ipc/contract';
 import { PaddockError } from '../../../core/ipc/contract';
 import type { PresentedKey } from '../../../core/ssh/errors';
 import type { HostKeyPrompt, HostKeyQuestion } from '../../../core/ssh/host-key-gate';
 import type { EventBus } from '../event-bus';
+import { OpenPrompts } from './open-prompts';
 
 export interface HostKeyPromptsOptions {
   events: EventBus;
@@ -18,16 +18,6 @@ export interface HostKeyPromptsOptions {
   timeoutMs?: number;
   now?: () => number;
   newId?: () => string;
-}
-
-interface Waiter {
-  resolve: (trusted: boolean) => void;
-}
-
-interface Open {
-  view: HostKeyPromptView;
-  waiters: Set<Waiter>;
-  timer: NodeJS.Timeout;
 }
 
 export const DEFAULT_HOSTKEY_TIMEOUT_MS = 120_000;
@@ -41,135 +31,91 @@ const sameQuestion = (v: HostKeyPromptView, kind: HostKeyPromptView['kind'], q: 
   v.fingerprint === q.fingerprint;
 
 export class HostKeyPrompts implements HostKeyPrompt {
-  private readonly open = new Map<string, Open>();
-  private readonly listeners = new Set<(v: HostKeyPromptView) => void>();
-  private readonly timeoutMs: number;
-  private readonly now: () => number;
-  private readonly newId: () => string;
+  /** Answers: true = trusted. */
+  private readonly prompts: OpenPrompts<HostKeyPromptView, boolean>;
 
-  constructor(private readonly o: HostKeyPromptsOptions) {
-    this.timeoutMs = o.timeoutMs ?? DEFAULT_HOSTKEY_TIMEOUT_MS;
-    this.now = o.now ?? Date.now;
-    this.newId = o.newId ?? randomUUID;
+  constructor(o: HostKeyPromptsOptions) {
+    this.prompts = new OpenPrompts<HostKeyPromptView, boolean>({
+      timeoutMs: o.timeoutMs ?? DEFAULT_HOSTKEY_TIMEOUT_MS,
+      refusal: false,
+      opened: (v) => o.events.emit('hostkey.prompt', v),
+      closed: (e) => o.events.emit('hostkey.closed', e),
+      ...(o.now ? { now: o.now } : {}),
+      ...(o.newId ? { newId: o.newId } : {}),
+    });
   }
 
   /** HostKeyPrompt: resolves true only when the user answers "trust" in time. */
   confirmUnknownHost(q: HostKeyQuestion, signal: AbortSignal): Promise<boolean> {
     if (signal.aborted) return Promise.resolve(false);
-    const existing = [...this.open.values()].find((p) => sameQuestion(p.view, 'unknown', q));
-    const entry = existing ?? this.raise('unknown', q);
-    return new Promise<boolean>((resolve) => {
-      const waiter: Waiter = {
-        resolve: (trusted) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(trusted);
-        },
-      };
-      const onAbort = () => {
-        entry.waiters.delete(waiter);
-        resolve(false);
-        // The last connection attempt waiting on this dialog gave up: close it.
-        if (entry.waiters.size === 0) this.close(entry, 'cancelled', false);
-      };
-      entry.waiters.add(waiter);
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
+    const open = this.prompts.find((v) => sameQuestion(v, 'unknown', q)) ?? this.raise('unknown', q);
+    return this.prompts.wait(open, signal);
   }
 
   /** HostKeyPrompt: the gate refused a changed key; show the hard stop. */
   reportChangedKey(q: HostKeyQuestion & { known: readonly PresentedKey[] }): void {
-    if ([...this.open.values()].some((p) => sameQuestion(p.view, 'changed', q))) return;
+    if (this.prompts.find((v) => sameQuestion(v, 'changed', q))) return;
     this.raise('changed', q, q.known);
   }
 
   /** The user's answer. A changed key can only be rejected. */
   answer(promptId: string, decision: 'trust' | 'reject'): { promptId: string; decision: 'trust' | 'reject' } {
-    const entry = this.open.get(promptId);
-    if (!entry) {
+    const open = this.prompts.get(promptId);
+    if (!open) {
       throw new PaddockError(
         'not-found',
         'This host-key question is no longer open (it was answered, timed out or its connection was abandoned)',
       );
     }
-    if (entry.view.kind === 'changed' && decision === 'trust') {
+    if (open.view.kind === 'changed' && decision === 'trust') {
       throw new PaddockError(
         'refused',
-        `The host key of ${entry.view.domain}/${entry.view.container} CHANGED: it cannot be trusted from this dialog. ` +
+        `The host key of ${open.view.domain}/${open.view.container} CHANGED: it cannot be trusted from this dialog. ` +
           'If the host was really re-installed, remove its old key under Known hosts, then connect again.',
       );
     }
-    this.close(entry, 'answered', decision === 'trust');
+    this.prompts.close(open, 'answered', decision === 'trust');
     return { promptId, decision };
   }
 
   pending(): HostKeyPromptView[] {
-    return [...this.open.values()].map((p) => structuredClone(p.view));
+    return this.prompts.pending();
   }
 
   /** Close the prompts about one host (its connection attempt was cancelled): a "reject". */
   cancelFor(domain: string, host: string, port: number): void {
-    for (const p of [...this.open.values()]) {
-      if (p.view.domain === domain && p.view.host === host && p.view.port === port)
-        this.close(p, 'cancelled', false);
-    }
+    this.prompts.cancelFor(domain, host, port);
   }
 
   /** Close everything (shutdown): every waiting connection is refused. */
   closeAll(): void {
-    for (const p of [...this.open.values()]) this.close(p, 'cancelled', false);
+    this.prompts.closeAll();
   }
 
   /** Told about each new prompt (e.g. a job showing "waiting for your decision"). */
   onPrompt(listener: (v: HostKeyPromptView) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.prompts.onPrompt(listener);
   }
 
-  private raise(
-    kind: HostKeyPromptView['kind'],
-    q: HostKeyQuestion,
-    known: readonly PresentedKey[] = [],
-  ): Open {
-    const view: HostKeyPromptView = {
-      promptId: this.newId(),
-      kind,
-      domain: q.domain,
-      container: q.name,
-      host: q.host,
-      port: q.port,
-      keyType: q.keyType,
-      fingerprint: q.fingerprint,
-      expiresAt: new Date(this.now() + this.timeoutMs).toISOString(),
-    };
-    if (kind === 'changed') {
-      const first = known.find((k) => k.keyType === q.keyType) ?? known[0];
-      if (first) view.knownFingerprint = first.fingerprint;
-      view.known = known.map((k) => ({ keyType: k.keyType, fingerprint: k.fingerprint }));
-    }
-    const entry: Open = {
-      view,
-      waiters: new Set(),
-      timer: setTimeout(() => this.close(entry, 'timeout', false), this.timeoutMs),
-    };
-    entry.timer.unref();
-    this.open.set(view.promptId, entry);
-    this.o.events.emit('hostkey.prompt', structuredClone(view));
-    for (const l of this.listeners) {
-      try {
-        l(structuredClone(view));
-      } catch {
-        // A listener (a job's message) must not break the prompt.
+  private raise(kind: HostKeyPromptView['kind'], q: HostKeyQuestion, known: readonly PresentedKey[] = []) {
+    return this.prompts.raise((promptId, expiresAt) => {
+      const view: HostKeyPromptView = {
+        promptId,
+        kind,
+        domain: q.domain,
+        container: q.name,
+        host: q.host,
+        port: q.port,
+        keyType: q.keyType,
+        fingerprint: q.fingerprint,
+        expiresAt,
+      };
+      if (kind === 'changed') {
+        const first = known.find((k) => k.keyType === q.keyType) ?? known[0];
+        if (first) view.knownFingerprint = first.fingerprint;
+        view.known = known.map((k) => ({ keyType: k.keyType, fingerprint: k.fingerprint }));
       }
-    }
-    return entry;
-  }
-
-  private close(entry: Open, reason: 'answered' | 'timeout' | 'cancelled', trusted: boolean): void {
-    if (this.open.get(entry.view.promptId) !== entry) return;
-    this.open.delete(entry.view.promptId);
-    clearTimeout(entry.timer);
-    for (const w of [...entry.waiters]) w.resolve(trusted);
-    entry.waiters.clear();
-    this.o.events.emit('hostkey.closed', { promptId: entry.view.promptId, reason });
+      return view;
+    });
   }
 }
