@@ -7,7 +7,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AuthPromptView } from '../../../../core/ipc/contract';
 import { errorMessage, getApi } from '../../api';
-import { ModalDialog } from '../hostkey/ModalDialog';
+import { ModalDialog } from '../common/ModalDialog';
 import { FormError } from '../../views/vault/FormBits';
 import { useAuthPromptStore } from './auth-prompt-store';
 import './auth-prompt.css';

@@ -7,7 +7,7 @@ import type { HostKeyPromptView } from '../../../../core/ipc/contract';
 import { errorMessage, getApi } from '../../api';
 import { FormError } from '../../views/vault/FormBits';
 import { useHostKeyStore } from './hostkey-store';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../common/ModalDialog';
 
 function useAnswer(prompt: HostKeyPromptView) {
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 // Force off pulls the plug: the dialog names the VM and its container, and Cancel has the focus.
-import { ModalDialog } from '../hostkey/ModalDialog';
+import { ModalDialog } from '../common/ModalDialog';
 
 export function ConfirmForceOff({
   vm,

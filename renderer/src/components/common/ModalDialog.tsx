@@ -1,5 +1,6 @@
 // A modal <dialog>: the browser traps focus inside it and Escape "cancels" it; both go to the
-// caller's onCancel, so closing a host-key dialog is always an explicit answer.
+// caller's onCancel, so closing a dialog (a host-key or login question, a confirmation) is
+// always an explicit answer.
 import { useEffect, useRef, type ReactNode } from 'react';
 
 export function ModalDialog({
