@@ -9,6 +9,7 @@ import type { Diagnostic, Site, VmState } from '../model/types';
 import type { AccessStatus } from '../records/access-status';
 import type { AuditRecord, AuditRow } from '../records/audit-record';
 import type { AuthQuestion } from '../records/auth-question';
+import { MAX_ANSWER_BYTES, MAX_PROMPTS } from '../records/auth-question';
 import type { DriftItem, DriftKind } from '../records/drift';
 import type { JobInfo } from '../records/job-info';
 import type { KnownHostEntry, KnownHostsImportReport } from '../records/known-host';
@@ -414,7 +415,7 @@ export const requestSchemas = {
     .object({
       promptId: z.string().min(1).max(100),
       // Bytes (UTF-8) are checked again against the open prompt, with its count of prompts.
-      answers: z.array(z.string().max(1024, 'must be at most 1 KiB')).max(8).nullable(),
+      answers: z.array(z.string().max(MAX_ANSWER_BYTES, 'must be at most 1 KiB')).max(MAX_PROMPTS).nullable(),
     })
     .strict(),
   /** Login questions still waiting for an answer (e.g. after a reload of the page). */

@@ -3,6 +3,12 @@
 // definition, in pure core. Server text in it is already bounded and free of control characters;
 // nothing secret is in it (answers travel the other way only).
 
+/** At most this many prompts in one round (the SSH login refuses more; auth.answer accepts no
+ * more answers). */
+export const MAX_PROMPTS = 8;
+/** Per answer, in UTF-8 bytes: what the SSH login sends at most and auth.answer accepts. */
+export const MAX_ANSWER_BYTES = 1024;
+
 export interface AuthPromptItem {
   text: string;
   /** The answer may be shown while typed (false: a secret, e.g. a one-time code). */

@@ -3,8 +3,11 @@
 // pool is given, like the host-key prompt. Which prompts are the password, how server text is
 // made safe to show, and the bounds on questions and answers live here; auth.ts drives them.
 import type { AuthQuestion } from '../records/auth-question';
+import { MAX_ANSWER_BYTES } from '../records/auth-question';
 
 export type { AuthPromptItem, AuthQuestion } from '../records/auth-question';
+// The bounds the IPC contract checks too are defined with the question.
+export { MAX_ANSWER_BYTES, MAX_PROMPTS } from '../records/auth-question';
 
 /** Implemented by the UI (a dialog) or a CLI. Answers are never stored, logged or audited. */
 export interface AuthPrompter {
@@ -13,13 +16,10 @@ export interface AuthPrompter {
   answer(q: AuthQuestion, signal: AbortSignal): Promise<readonly string[] | null>;
 }
 
-/** Bounds on what a server may ask in one round, and on what is sent back. */
-export const MAX_PROMPTS = 8;
+/** Bounds on what a server may ask in one round (MAX_PROMPTS, MAX_ANSWER_BYTES: see above). */
 export const MAX_PROMPT_CHARS = 200;
 export const MAX_NAME_CHARS = 200;
 export const MAX_INSTRUCTIONS_CHARS = 2000;
-/** Per answer, in UTF-8 bytes (the IPC request allows as much). */
-export const MAX_ANSWER_BYTES = 1024;
 
 // Terminal escape sequences first (CSI, OSC, other two-byte escapes), so that no "[31m" remains,
 // then every other control character, C1 controls and bidirectional overrides.
