@@ -6,8 +6,9 @@
 // closes: never in a store, a log or a notice.
 import { useId, useState, type FormEvent } from 'react';
 import type { AuthPromptView } from '../../../../core/ipc/contract';
-import { errorMessage, getApi } from '../../api';
+import { getApi } from '../../api';
 import { ModalDialog } from '../common/ModalDialog';
+import { usePromptAnswer } from '../common/prompt-queue';
 import { FormError } from '../../views/vault/FormBits';
 import { useAuthPromptStore } from './auth-prompt-store';
 import './auth-prompt.css';
@@ -17,27 +18,15 @@ function AuthPromptDialog({ prompt }: { prompt: AuthPromptView }) {
   const descId = useId();
   const fieldId = useId();
   const [answers, setAnswers] = useState<string[]>(() => prompt.prompts.map(() => ''));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const send = async (given: string[] | null) => {
-    if (busy) return;
-    setBusy(true);
-    try {
+  const { answer, busy, error } = usePromptAnswer(useAuthPromptStore, prompt.promptId);
+  const send = (given: string[] | null) =>
+    answer(async () => {
       await getApi().auth.answer({ promptId: prompt.promptId, answers: given });
       setAnswers(prompt.prompts.map(() => ''));
-      useAuthPromptStore.getState().remove(prompt.promptId);
-    } catch (e) {
-      setBusy(false);
-      // Timed out or abandoned meanwhile: nothing left to answer.
-      if ((e as { code?: string }).code === 'not-found')
-        useAuthPromptStore.getState().remove(prompt.promptId);
-      else setError(errorMessage(e));
-    }
-  };
+    });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    void send(answers);
+    send(answers);
   };
 
   return (
@@ -45,7 +34,7 @@ function AuthPromptDialog({ prompt }: { prompt: AuthPromptView }) {
       labelledBy={titleId}
       describedBy={descId}
       className="hostkey-dialog auth-dialog"
-      onCancel={() => void send(null)}
+      onCancel={() => send(null)}
     >
       <h2 id={titleId}>{prompt.name || 'The host asks for more to log in'}</h2>
       <div id={descId}>
@@ -89,7 +78,7 @@ function AuthPromptDialog({ prompt }: { prompt: AuthPromptView }) {
         </p>
         <FormError error={error} />
         <div className="modal-actions">
-          <button type="button" className="btn" disabled={busy} onClick={() => void send(null)}>
+          <button type="button" className="btn" disabled={busy} onClick={() => send(null)}>
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy}>

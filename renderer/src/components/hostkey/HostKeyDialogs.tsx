@@ -2,29 +2,18 @@
 // "Trust" or "Cancel" (focused first: trusting must be deliberate). Changed key: a red hard stop
 // with the known and the presented fingerprints and one button, "Disconnect", focused; there is
 // no way to trust it here (main refuses that too).
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { HostKeyPromptView } from '../../../../core/ipc/contract';
-import { errorMessage, getApi } from '../../api';
+import { getApi } from '../../api';
 import { FormError } from '../../views/vault/FormBits';
 import { useHostKeyStore } from './hostkey-store';
 import { ModalDialog } from '../common/ModalDialog';
+import { usePromptAnswer } from '../common/prompt-queue';
 
 function useAnswer(prompt: HostKeyPromptView) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const answer = async (decision: 'trust' | 'reject') => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await getApi().hostkey.answer({ promptId: prompt.promptId, decision });
-      useHostKeyStore.getState().remove(prompt.promptId);
-    } catch (e) {
-      setBusy(false);
-      // Timed out or abandoned meanwhile: nothing left to answer.
-      if ((e as { code?: string }).code === 'not-found') useHostKeyStore.getState().remove(prompt.promptId);
-      else setError(errorMessage(e));
-    }
-  };
+  const { answer: send, busy, error } = usePromptAnswer(useHostKeyStore, prompt.promptId);
+  const answer = (decision: 'trust' | 'reject') =>
+    send(() => getApi().hostkey.answer({ promptId: prompt.promptId, decision }));
   return { answer, error, busy };
 }
 
@@ -45,7 +34,7 @@ function UnknownHostDialog({ prompt }: { prompt: HostKeyPromptView }) {
       labelledBy={titleId}
       describedBy={descId}
       className="hostkey-dialog"
-      onCancel={() => void answer('reject')}
+      onCancel={() => answer('reject')}
     >
       <h2 id={titleId}>Unknown host: check its key</h2>
       <div id={descId}>
@@ -69,15 +58,10 @@ function UnknownHostDialog({ prompt }: { prompt: HostKeyPromptView }) {
       </p>
       <FormError error={error} />
       <div className="modal-actions">
-        <button type="button" className="btn" autoFocus disabled={busy} onClick={() => void answer('reject')}>
+        <button type="button" className="btn" autoFocus disabled={busy} onClick={() => answer('reject')}>
           Cancel
         </button>
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={busy}
-          onClick={() => void answer('trust')}
-        >
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => answer('trust')}>
           Trust this host
         </button>
       </div>
@@ -97,7 +81,7 @@ function ChangedHostDialog({ prompt }: { prompt: HostKeyPromptView }) {
       labelledBy={titleId}
       describedBy={descId}
       className="hostkey-dialog is-danger"
-      onCancel={() => void answer('reject')}
+      onCancel={() => answer('reject')}
     >
       <h2 id={titleId}>Host key CHANGED: connection stopped</h2>
       <div id={descId}>
@@ -138,7 +122,7 @@ function ChangedHostDialog({ prompt }: { prompt: HostKeyPromptView }) {
           className="btn btn-danger"
           autoFocus
           disabled={busy}
-          onClick={() => void answer('reject')}
+          onClick={() => answer('reject')}
         >
           Disconnect
         </button>
