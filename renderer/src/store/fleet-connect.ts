@@ -15,7 +15,7 @@ function report(what: string) {
   return (e: unknown) => useNoticeStore.getState().push(what, errorMessage(e));
 }
 
-export async function refreshMonitor(api: PaddockApi): Promise<void> {
+async function refreshMonitor(api: PaddockApi): Promise<void> {
   try {
     useAccessStore.getState().setView(await api.monitor.status({}));
   } catch (e) {

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { JobView } from '../../../../core/ipc/contract';
 
 /** The panel lists this many jobs at most (main keeps more). */
-export const MAX_SHOWN_JOBS = 50;
+const MAX_SHOWN_JOBS = 50;
 
 export interface JobsState {
   jobs: JobView[];

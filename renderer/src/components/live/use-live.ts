@@ -3,15 +3,11 @@
 import type { LiveHostView } from '../../../../core/ipc/contract';
 import type { Vm } from '../../../../core/model/types';
 import { memoRecent } from '../../view-model/memo-recent';
-import type { LiveSighting, VmLive } from './live-model';
+import type { VmLive } from './live-model';
 import { liveIndex, vmLive } from './live-model';
 import { useLiveStore } from './live-store';
 
 const indexOf = memoRecent((hosts: Readonly<Record<string, LiveHostView>>) => liveIndex(hosts), 2);
-
-export function useLiveIndex(): ReadonlyMap<string, LiveSighting[]> {
-  return indexOf(useLiveStore((s) => s.hosts));
-}
 
 export function useVmLive(vm: Pick<Vm, 'name' | 'domain' | 'container' | 'state'>): VmLive {
   const hosts = useLiveStore((s) => s.hosts);

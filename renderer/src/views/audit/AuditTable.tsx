@@ -10,7 +10,7 @@ import { shellLine } from './audit-query';
 const ROW_HEIGHT = 30;
 
 /** What an unfinished command's row says instead of an outcome. */
-export const UNFINISHED_TEXT = {
+const UNFINISHED_TEXT = {
   running: 'running',
   'no-outcome': 'no outcome recorded (Paddock stopped while it ran)',
 } as const;

@@ -39,7 +39,7 @@ export interface AuditState {
 }
 
 /** The shown row of a running command, finished by its end record (null: not shown). */
-export function finishRow(page: AuditPageView, end: AuditRecordView): AuditPageView | null {
+function finishRow(page: AuditPageView, end: AuditRecordView): AuditPageView | null {
   if (end.phase !== 'end' || end.id === undefined) return null;
   const i = page.records.findIndex((r) => r.id === end.id);
   if (i < 0) return null;

@@ -41,7 +41,7 @@ export function exportFileName(siteFile: string, request: PlanRequest, format: E
 const finite = (_key: string, v: unknown): unknown =>
   typeof v === 'number' && !Number.isFinite(v) ? null : v;
 
-export function planJson(x: ExportInput): string {
+function planJson(x: ExportInput): string {
   return `${JSON.stringify(
     { site: x.siteFile, request: x.request, timeLimitMs: x.timeLimitMs, seed: x.seed, plan: x.plan },
     finite,
@@ -55,7 +55,7 @@ export function csvField(v: string | number | boolean | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const CSV_HEADER = ['step', 'vm', 'from', 'to', 'memory_mib', 'kind', 'temporary'] as const;
+const CSV_HEADER = ['step', 'vm', 'from', 'to', 'memory_mib', 'kind', 'temporary'] as const;
 
 export function planCsv(plan: Pick<Plan, 'steps'>): string {
   const rows = stepRows(plan).map((r) => [
@@ -80,7 +80,7 @@ export function mdCell(v: string | number | null): string {
 
 const mdRow = (cells: readonly (string | number | null)[]): string => `| ${cells.map(mdCell).join(' | ')} |`;
 
-export function planMarkdown(x: ExportInput): string {
+function planMarkdown(x: ExportInput): string {
   const p = x.plan;
   const v = verdict(p);
   const out = [

@@ -50,7 +50,7 @@ export interface BlockedRow {
 }
 
 /** The site the plan's steps start from: the what-if scenario applied, or the site itself. */
-export function planSite(site: Site, request: PlanRequest, plan: Pick<Plan, 'whatIf'>): Site {
+function planSite(site: Site, request: PlanRequest, plan: Pick<Plan, 'whatIf'>): Site {
   const ops = scenarioOf(request, plan);
   return ops.length ? applyScenario(site, ops).site : site;
 }

@@ -264,9 +264,7 @@ export function parseForm(form: PlannerForm, site: Site): ParsedForm {
       if (form.ops.length === 0) c.add(fieldId.ops, 'What-if changes', 'add at least one change');
       if (form.ops.length > LIMITS.ops)
         c.add(fieldId.ops, 'What-if changes', `at most ${LIMITS.ops} changes`);
-      const ops = form.ops
-        .map((op, i) => parseOp(c, op, i + 1, site))
-        .filter((o): o is ScenarioOp => o !== null);
+      const ops = form.ops.map((op, i) => parseOp(c, op, i + 1, site));
       const type = form.containerType.trim();
       request = { kind: 'whatif', ops, objective: form.objective };
       if (type !== '') {

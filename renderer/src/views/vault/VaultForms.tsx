@@ -43,7 +43,7 @@ export function CreateVaultForm({ domain }: { domain: string }) {
   );
 }
 
-export function RememberNote({ mode }: { mode: RememberMode }) {
+function RememberNote({ mode }: { mode: RememberMode }) {
   return mode.mode === 'keyring' ? (
     <span className="form-hint">Kept in the system keyring ({mode.backend}).</span>
   ) : (
