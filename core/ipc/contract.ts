@@ -629,6 +629,12 @@ export type ResponseOf<K extends RequestName> = ResponseMap[K];
 // ---------------------------------------------------------------------------------------------
 // Events: main -> renderer
 
+/** The end of a question main asked (host key or login): how it ended. */
+export interface PromptClosed {
+  promptId: string;
+  reason: 'answered' | 'timeout' | 'cancelled';
+}
+
 export interface EventMap {
   'site.changed': SiteSnapshot;
   /** A menu item the renderer should act on (e.g. focus search). */
@@ -640,11 +646,11 @@ export interface EventMap {
   /** Main asks the user about a host key (unknown: trust or not; changed: hard stop). */
   'hostkey.prompt': HostKeyPromptView;
   /** A prompt is over (answered, timed out, or its connection attempt was abandoned). */
-  'hostkey.closed': { promptId: string; reason: 'answered' | 'timeout' | 'cancelled' };
+  'hostkey.closed': PromptClosed;
   /** Main asks the user what a host's login asks (e.g. a one-time code); nothing secret in it. */
   'auth.prompt': AuthPromptView;
   /** A login question is over (answered, timed out, or its connection attempt was abandoned). */
-  'auth.closed': { promptId: string; reason: 'answered' | 'timeout' | 'cancelled' };
+  'auth.closed': PromptClosed;
   /** A command's start or end record (or a single record) was written to the audit log. */
   'audit.appended': AuditRecordView;
   'monitor.changed': AccessStatusView;

@@ -4,8 +4,9 @@
 // left, the question closes. Whatever ends a question (an answer, the deadline, a cancel, the
 // shutdown) resolves every waiter once and tells the renderer it is closed.
 import { randomUUID } from 'node:crypto';
+import type { PromptClosed } from '../../../core/ipc/contract';
 
-export type CloseReason = 'answered' | 'timeout' | 'cancelled';
+type CloseReason = PromptClosed['reason'];
 
 /** What every question view carries: which one, about which host, until when. */
 export interface PromptViewBase {
@@ -22,7 +23,7 @@ export interface OpenPromptsOptions<V, A> {
   refusal: A;
   /** Send the renderer a new question / the end of one. */
   opened(view: V): void;
-  closed(event: { promptId: string; reason: CloseReason }): void;
+  closed(event: PromptClosed): void;
   now?: () => number;
   newId?: () => string;
 }
