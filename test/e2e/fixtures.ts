@@ -22,6 +22,9 @@
 //     token      the per-run token (the x-paddock-token header of /rpc)
 //     handlers   the AppHandlers instance itself: e.g. `await paddock.handlers.openSite(f, 'dialog')`
 //                to change the site from "main" and watch the page follow the site.changed event
+//     main       requests to those handlers as the transport sends them, typed
+//                (test/unit/electron/wire-client.ts): `await paddock.main.ok('vault.create', {...})`
+//                for set-up from main's side (throws naming the request if it fails)
 //     snapshot   the SiteSnapshot main opened at start (throws in set-up if the file is unreadable)
 //     open(page) navigate and wait until window.paddock exists
 //     screenshot(page, name)  save a full-page PNG under test/e2e/output/screenshots/, returns its path
@@ -42,6 +45,7 @@ import { noDialog } from '../../electron/handlers/site-dialog';
 import { bundleBridge } from '../../electron/loopback/bridge-bundle';
 import { startLoopbackServer } from '../../electron/loopback/server';
 import { EXAMPLE_SITE, RENDERER_DIST, projectVersion } from '../../electron/shared/paths';
+import { wireClient, type WireClient } from '../unit/electron/wire-client';
 
 export const SCREENSHOT_DIR = path.join(import.meta.dirname, 'output/screenshots');
 
@@ -50,6 +54,7 @@ export interface PaddockFixture {
   origin: string;
   token: string;
   handlers: AppHandlers;
+  main: WireClient;
   snapshot: SiteSnapshot;
   open(page: Page): Promise<void>;
   screenshot(page: Page, name: string): Promise<string>;
@@ -104,6 +109,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         origin: server.origin,
         token: server.token,
         handlers,
+        main: wireClient((name, payload) => handlers.dispatch(name, payload)),
         snapshot,
         async open(p) {
           await p.goto(server.url);

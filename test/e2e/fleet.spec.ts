@@ -6,7 +6,9 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SshdInstance } from '../integration/harness/sshd';
 import { startSshd, stopAll } from '../integration/harness/sshd';
+import type { PaddockFixture } from './fixtures';
 import { expect, test } from './fleet-fixtures';
+import type { FleetLab } from './fleet-lab';
 import { C2_PASSWORD } from './fleet-lab';
 import {
   addPassword,
@@ -30,6 +32,18 @@ const fingerprintOf = (s: SshdInstance) => {
   if (!fp) throw new Error(`${s.name} has no host key`);
   return fp;
 };
+
+/** From main's side: the mgmt vault with a generated "ops-key"; returns its public key line. */
+async function mgmtVaultWithKey(paddock: PaddockFixture): Promise<string> {
+  await paddock.main.ok('vault.create', { domain: 'mgmt', passphrase: PASS_MGMT });
+  const key = await paddock.main.ok('vault.generateKey', { domain: 'mgmt', name: 'ops-key' });
+  if (!key.publicKey) throw new Error('vault.generateKey answered no public key');
+  return key.publicKey;
+}
+
+/** From main's side: c1's current host key trusted in the mgmt domain. */
+const trustC1 = (paddock: PaddockFixture, lab: FleetLab) =>
+  paddock.main.ok('knownHosts.importOpenSsh', { domain: 'mgmt', text: lab.c1.knownHostsLines().join('\n') });
 
 test('unknown host: the dialog shows its SHA-256 fingerprint, nothing is sent until "Trust"; then login works and the audit log shows the command', async ({
   page,
@@ -115,16 +129,9 @@ test('changed host key: a red hard stop with both fingerprints and only "Disconn
   lab,
 }) => {
   // Set up from main's side: a vault with an authorised key, and c1's current key trusted.
-  const call = async (name: Parameters<typeof paddock.handlers.dispatch>[0], payload: unknown) => {
-    const r = await paddock.handlers.dispatch(name, payload);
-    if (!r.ok) throw new Error(`${String(name)}: ${r.error.message}`);
-    return r.value;
-  };
-  await call('vault.create', { domain: 'mgmt', passphrase: PASS_MGMT });
-  const key = (await call('vault.generateKey', { domain: 'mgmt', name: 'ops-key' })) as { publicKey: string };
-  await lab.authorize(lab.c1, key.publicKey);
+  await lab.authorize(lab.c1, await mgmtVaultWithKey(paddock));
   const oldFingerprint = fingerprintOf(lab.c1);
-  await call('knownHosts.importOpenSsh', { domain: 'mgmt', text: lab.c1.knownHostsLines().join('\n') });
+  await trustC1(paddock, lab);
 
   const fresh = await lab.rekeyC1();
   const newFingerprint = fingerprintOf(fresh);
@@ -146,7 +153,7 @@ test('changed host key: a red hard stop with both fingerprints and only "Disconn
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   expect(await fresh.authAttempts()).toBe(0);
-  const known = (await call('knownHosts.list', { domain: 'mgmt' })) as { fingerprint: string }[];
+  const known = await paddock.main.ok('knownHosts.list', { domain: 'mgmt' });
   expect(known.map((k) => k.fingerprint)).toEqual([oldFingerprint]);
   expect(paddock.pageErrors()).toEqual([]);
 });
@@ -203,10 +210,7 @@ test('access monitoring: the cards show login ok, or why a container was not che
   await paddock.open(page);
   const panel = await createVault(page, 'mgmt', PASS_MGMT);
   await lab.authorize(lab.c1, await generateKey(panel, 'ops-key'));
-  await paddock.handlers.dispatch('knownHosts.importOpenSsh', {
-    domain: 'mgmt',
-    text: lab.c1.knownHostsLines().join('\n'),
-  });
+  await trustC1(paddock, lab);
   await page
     .getByRole('region', { name: 'Access monitoring' })
     .getByRole('button', { name: 'Check now' })
@@ -237,11 +241,7 @@ test("through the domain's jump host: both host keys are asked about, and the lo
 }) => {
   const jump = await startSshd({ name: 'e2e-jump' });
   try {
-    const r = await paddock.handlers.dispatch('vault.create', { domain: 'mgmt', passphrase: PASS_MGMT });
-    expect(r.ok).toBe(true);
-    const key = await paddock.handlers.dispatch('vault.generateKey', { domain: 'mgmt', name: 'ops-key' });
-    if (!key.ok) throw new Error(key.error.message);
-    const publicKey = (key.value as { publicKey: string }).publicKey;
+    const publicKey = await mgmtVaultWithKey(paddock);
     await lab.authorize(jump, publicKey);
     await lab.authorize(lab.c1, publicKey);
     // The same lab, with a bastion in front of the management domain.

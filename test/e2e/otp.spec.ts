@@ -7,10 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathKeyFiles } from '../../electron/handlers/fleet/key-files';
 import type { SshdInstance } from '../integration/harness/sshd';
 import { startSshd, stopAll } from '../integration/harness/sshd';
 import { hotp } from '../integration/ssh/hotp';
+import { sshdFleetOptions } from './fleet-fixtures';
 import { test as base, expect } from './fixtures';
 import { connectionJob, createVault, generateKey, testConnection } from './fleet-ui';
 
@@ -72,13 +72,7 @@ const test = base.extend<{ otp: OtpLab }>({
     }
   },
   siteFile: async ({ otp }, use) => use(otp.siteFile),
-  fleetOptions: async ({ otp }, use) =>
-    use({
-      dataDir: otp.dataDir,
-      keyFiles: pathKeyFiles,
-      monitorAutoStart: false,
-      pool: { connectTimeoutMs: 15_000 },
-    }),
+  fleetOptions: async ({ otp }, use) => use(sshdFleetOptions(otp.dataDir)),
 });
 
 test.describe.configure({ timeout: 120_000 });
