@@ -35,17 +35,18 @@ export const useDriftStore = create<DriftState>()((set) => ({
   applied: null,
   started: () => set({ loading: true }),
   received: (report) =>
-    set((s) => ({
-      report,
-      loading: false,
-      error: null,
-      selected: pruneSelection(s.selected, report.items),
-      // A preview made from another report may no longer be what accepting would write.
-      preview:
-        s.preview && s.preview.accepted.every((id) => report.items.some((i) => i.id === id))
-          ? s.preview
-          : null,
-    })),
+    set((s) => {
+      // A preview made from another report may no longer be what accepting would write. A set:
+      // thousands of items may be accepted at once after a first refresh.
+      const ids = new Set(report.items.map((i) => i.id));
+      return {
+        report,
+        loading: false,
+        error: null,
+        selected: pruneSelection(s.selected, report.items),
+        preview: s.preview && s.preview.accepted.every((id) => ids.has(id)) ? s.preview : null,
+      };
+    }),
   failed: (message) => set({ loading: false, busy: null, error: message }),
   toggle: (id) => set((s) => ({ selected: toggle(s.selected, id) })),
   setSelected: (ids) => set({ selected: ids }),
