@@ -190,7 +190,7 @@ function parseOp(c: Collector, op: OpDraft, n: number, site: Site): ScenarioOp {
       const howMany = count(LIMITS.count[op.kind]);
       const like = c.name(
         f('like'),
-        label('Like cluster'),
+        label('Like virtual cluster'),
         op.like,
         site.clusters.map((k) => k.name),
         'virtual cluster',
@@ -199,7 +199,7 @@ function parseOp(c: Collector, op: OpDraft, n: number, site: Site): ScenarioOp {
       if (type === '') return { kind: 'add-clusters', count: howMany, like };
       const containerType = c.name(
         f('containerType'),
-        label('New containers like'),
+        label('Dedicated containers'),
         type,
         containers,
         'container',
