@@ -9,7 +9,6 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { diffLines } from 'diff';
 import { parseVirshList } from '../../core/drivers/libvirt/parse-list';
-import type { AuditPageView, WireResult } from '../../core/ipc/contract';
 import { loadSite } from '../../core/site';
 import { virshMigrateArgs } from '../lab/migrate';
 import { knownHostsStore, LAB_VAULT_PASSPHRASE } from '../lab/paddock-material';
@@ -151,13 +150,9 @@ test('the lab live: unlock, trust, refresh, states match virsh; force off, shut 
       expect(await domstate(lab, 'lab-h1', 'research-vm1')).toBe('shut off');
       await expect(details.getByTestId('vm-live-state')).toHaveAttribute('data-state', 'stopped');
       // The command went over the pool into the app's audit log.
-      const r = (await paddock.handlers.dispatch('audit.query', {
-        host: 'lab-h1',
-        text: 'destroy',
-      })) as WireResult<AuditPageView>;
-      if (!r.ok) throw new Error(r.error.message);
+      const audit = await paddock.main.ok('audit.query', { host: 'lab-h1', text: 'destroy' });
       expect(
-        r.value.records.some(
+        audit.records.some(
           (x) => x.argv.includes('destroy') && x.argv.includes('research-vm1') && x.exitCode === 0,
         ),
       ).toBe(true);
