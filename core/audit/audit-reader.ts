@@ -11,7 +11,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { auditRow, matchesStatus } from '../records/audit-record';
+import { auditRow, auditStatusFilters, matchesStatus } from '../records/audit-record';
 import type { AuditRecord, AuditRow } from './record';
 import { auditRecordSchema } from './record';
 import { isRunning } from './running';
@@ -27,7 +27,7 @@ export const auditQuerySchema = z
     /** Case-insensitive substring of the argv, host, user, domain or error. */
     text: z.string().max(500).optional(),
     /** "done": commands with a recorded outcome; "unfinished": running or no outcome recorded. */
-    status: z.enum(['done', 'unfinished']).optional(),
+    status: z.enum(auditStatusFilters).optional(),
     limit: z.number().int().min(1).max(10_000).default(500),
   })
   .strict();

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Diagnostic, Site, VmState } from '../model/types';
 import type { AccessStatus } from '../records/access-status';
 import type { AuditRecord, AuditRow } from '../records/audit-record';
+import { auditStatusFilters } from '../records/audit-record';
 import type { AuthQuestion } from '../records/auth-question';
 import { MAX_ANSWER_BYTES, MAX_PROMPTS } from '../records/auth-question';
 import type { DriftItem, DriftKind } from '../records/drift';
@@ -453,7 +454,7 @@ export const requestSchemas = {
       since: isoTime.optional(),
       until: isoTime.optional(),
       /** "unfinished": commands running now or whose outcome was never recorded. */
-      status: z.enum(['done', 'unfinished']).optional(),
+      status: z.enum(auditStatusFilters).optional(),
       limit: z.number().int().min(1).max(10_000).optional(),
     })
     .strict(),

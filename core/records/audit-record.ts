@@ -71,8 +71,10 @@ export interface AuditRow extends Omit<AuditRecord, 'phase'> {
   state: AuditRowState;
 }
 
-/** Filter on the row state: finished commands, or those without a recorded outcome. */
-export type AuditStatusFilter = 'done' | 'unfinished';
+/** Filter on the row state: finished commands, or those without a recorded outcome (the
+ * contract's audit.query and the reader's query both accept these). */
+export const auditStatusFilters = ['done', 'unfinished'] as const;
+export type AuditStatusFilter = (typeof auditStatusFilters)[number];
 
 export function matchesStatus(state: AuditRowState, filter: AuditStatusFilter | undefined): boolean {
   if (filter === undefined) return true;
