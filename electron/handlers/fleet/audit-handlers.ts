@@ -17,7 +17,7 @@ export function auditHandlers(f: FleetContext): Pick<ServiceImpl, 'audit.query'>
           ...(since !== undefined ? { from: since } : {}),
           ...(until !== undefined ? { to: until } : {}),
           ...(status !== undefined ? { status } : {}),
-          limit: limit ?? 500,
+          ...(limit !== undefined ? { limit } : {}),
         }),
       );
       return {
