@@ -5,7 +5,7 @@
 // on disk; failures become messages.
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PaddockApi, SiteSnapshot } from '../../../core/ipc/contract';
+import { MAX_APPLIED_STEPS, type PaddockApi, type SiteSnapshot } from '../../../core/ipc/contract';
 import {
   plannerWorkerHandler,
   type PlannerReplyMessage,
@@ -145,5 +145,23 @@ describe('applying a plan to a new version of the site file', () => {
     await previewVersion(api);
     expect(usePlannerStore.getState().preview).toBeNull();
     expect(usePlannerStore.getState().applyError).toMatch(/does not replay on the open site: step 1: /);
+  });
+
+  it("how many steps can be applied is main's limit (MAX_APPLIED_STEPS), shown as its refusal", async () => {
+    usePlannerStore.getState().setForm({ kind: 'evacuate', container: 'mgmt-x1' });
+    runPlan(runner, snapshot);
+    await finished();
+    const r = usePlannerStore.getState().result;
+    const first = r?.plan.steps[0];
+    if (!r || !first) throw new Error('no step');
+    const withSteps = (n: number) =>
+      usePlannerStore.setState({ result: { ...r, plan: { ...r.plan, steps: Array(n).fill(first) } } });
+    withSteps(1001);
+    expect(applyBlocker(snapshot)).toBeNull();
+    withSteps(MAX_APPLIED_STEPS + 1);
+    expect(applyBlocker(snapshot)).toBeNull();
+    await previewVersion(api);
+    expect(usePlannerStore.getState().preview).toBeNull();
+    expect(usePlannerStore.getState().applyError).toMatch(/at most 20,000 steps can be applied at once/);
   });
 });

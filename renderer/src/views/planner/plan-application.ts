@@ -32,6 +32,3 @@ export function previewPayload(
     })),
   };
 }
-
-/** Main takes at most this many steps at once (the contract's limit). */
-export const MAX_APPLY_STEPS = 1000;

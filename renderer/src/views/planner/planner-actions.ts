@@ -3,7 +3,7 @@
 // (preview with its diff, write, open).
 import type { PaddockApi, SiteSnapshot } from '../../../../core/ipc/contract';
 import { errorMessage } from '../../api';
-import { MAX_APPLY_STEPS, previewPayload } from './plan-application';
+import { previewPayload } from './plan-application';
 import type { PlanRunner } from './plan-runner';
 import { parseForm, type FieldError } from './planner-form';
 import { usePlannerStore } from './planner-store';
@@ -60,7 +60,9 @@ export function cancelPlan(runner: PlanRunner): void {
   runner.cancel();
 }
 
-/** Why the result cannot be applied to the open site, or null when it can. */
+/** Why the result cannot be applied to the open site, or null when it can. How many steps main
+ * takes is the contract's to say (MAX_APPLIED_STEPS): a longer plan is refused by planner.preview
+ * and that refusal is shown, so no copy of the limit here can fall behind it. */
 export function applyBlocker(snapshot: SiteSnapshot | null): string | null {
   const r = usePlannerStore.getState().result;
   if (!r) return 'Run a plan first';
@@ -69,9 +71,6 @@ export function applyBlocker(snapshot: SiteSnapshot | null): string | null {
   }
   if (r.plan.steps.length === 0 && r.request.kind !== 'whatif')
     return 'The plan has no step: nothing to write';
-  if (r.plan.steps.length > MAX_APPLY_STEPS) {
-    return `The plan has ${r.plan.steps.length} steps; at most ${MAX_APPLY_STEPS} can be applied from the app`;
-  }
   return null;
 }
 
