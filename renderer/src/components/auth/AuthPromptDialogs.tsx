@@ -6,6 +6,7 @@
 // closes: never in a store, a log or a notice.
 import { useId, useState, type FormEvent } from 'react';
 import type { AuthPromptView } from '../../../../core/ipc/contract';
+import { MAX_ANSWER_BYTES } from '../../../../core/records/auth-question';
 import { getApi } from '../../api';
 import { ModalDialog } from '../common/ModalDialog';
 import { usePromptAnswer } from '../common/prompt-queue';
@@ -63,7 +64,7 @@ function AuthPromptDialog({ prompt }: { prompt: AuthPromptView }) {
                 autoFocus={i === 0}
                 autoComplete={p.echo ? 'off' : 'one-time-code'}
                 spellCheck={false}
-                maxLength={1024}
+                maxLength={MAX_ANSWER_BYTES}
                 disabled={busy}
                 onChange={(e) => {
                   const v = e.target.value;
