@@ -18,6 +18,7 @@ import { run as runLocal } from '../../test/lab/exec';
 import { openLabFleet, type LabFleet } from '../../test/lab/fleet';
 import { acquireLab, releaseLab } from '../../test/lab/shared';
 import type { LabState } from '../../test/lab/state';
+import { median } from '../stats';
 
 export const heavy = true;
 
@@ -43,11 +44,6 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((x, y) => x - y);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
 const secs = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 async function time(runs: number, fn: () => Promise<void>): Promise<number[]> {

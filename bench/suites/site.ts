@@ -11,6 +11,7 @@ import { parseDocument } from 'yaml';
 import { PlacementContext, accepts, mayRun } from '../../core/policy';
 import { loadSite } from '../../core/site';
 import { generateSiteYaml } from '../../test/fixtures/generate-site';
+import { median } from '../stats';
 
 interface Options {
   runs: number;
@@ -47,12 +48,6 @@ function time(f: () => void): Timing {
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
 function measure(runs: number, f: () => void): Timing {

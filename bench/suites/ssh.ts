@@ -17,6 +17,7 @@ import type { SshTarget } from '../../core/ssh/target';
 import { DomainVault } from '../../core/vault/domain-vault';
 import type { SshdInstance } from '../../test/integration/harness/sshd';
 import { makeClientKey, startSshd, stopAll } from '../../test/integration/harness/sshd';
+import { median } from '../stats';
 
 export const heavy = true;
 
@@ -43,12 +44,6 @@ function parseArgs(args: string[]): { hosts: number; rounds: number } {
   if (out.hosts < 20) usage('the comparison needs at least 20 hosts');
   return out;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
 
 async function timed(fn: () => Promise<void>): Promise<number> {
   const t0 = performance.now();
