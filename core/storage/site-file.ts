@@ -19,12 +19,15 @@ export class SiteFileError extends Error {
   }
 }
 
-function reasonOf(e: unknown): string {
+/** Why `file` could not be read or written, in words (without the file name, which the
+ * caller's message carries: readFileBounded's own messages start with it). */
+export function fileErrorReason(file: string, e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder, not a file';
-  return e instanceof Error ? e.message : String(e);
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.startsWith(`${file}: `) ? msg.slice(file.length + 2) : msg;
 }
 
 export interface SiteFile extends LoadResult {
@@ -50,7 +53,7 @@ export async function readSiteFile(file: string): Promise<SiteFile> {
       };
       return { file, text: '', site: null, diagnostics: [d] };
     }
-    throw new SiteFileError(file, reasonOf(e));
+    throw new SiteFileError(file, fileErrorReason(file, e));
   }
   return { file, text, ...loadSite(text, file) };
 }
@@ -68,7 +71,7 @@ export async function writeSiteText(
   try {
     await writeFileAtomic(file, text, { mode: 0o644 });
   } catch (e) {
-    throw new SiteFileError(file, reasonOf(e));
+    throw new SiteFileError(file, fileErrorReason(file, e));
   }
   return { written: true, diagnostics };
 }

@@ -5,17 +5,8 @@ import { PaddockError } from '../../core/ipc/contract';
 import { loadSite } from '../../core/site/load';
 import { MAX_FILE_BYTES } from '../../core/site/limits';
 import { readFileBounded, FileTooLargeError } from '../../core/storage/atomic-file';
+import { fileErrorReason } from '../../core/storage/site-file';
 import type { SiteReader } from './app-handlers';
-
-function reason(file: string, e: unknown): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
-  const msg = e instanceof Error ? e.message : String(e);
-  // readFileBounded already prefixes its own messages with the file name.
-  return msg.startsWith(`${file}: `) ? msg.slice(file.length + 2) : msg;
-}
 
 export const readSiteFile: SiteReader = async (file) => {
   let text: string;
@@ -23,7 +14,7 @@ export const readSiteFile: SiteReader = async (file) => {
     text = await readFileBounded(file, MAX_FILE_BYTES);
   } catch (e) {
     if (e instanceof FileTooLargeError) throw new PaddockError('site-load', `Cannot open site: ${e.message}`);
-    throw new PaddockError('site-load', `Cannot open site file "${file}": ${reason(file, e)}`);
+    throw new PaddockError('site-load', `Cannot open site file "${file}": ${fileErrorReason(file, e)}`);
   }
   return loadSite(text, file);
 };

@@ -28,6 +28,8 @@ describe('readSiteFile', () => {
     const missing = path.join(dir, 'nope.yaml');
     await expect(readSiteFile(missing)).rejects.toThrow(new SiteFileError(missing, 'no such file'));
     await expect(readSiteFile(dir)).rejects.toThrow(/not a regular file|folder/);
+    // The file is named once, not again inside the reason.
+    await expect(readSiteFile(dir)).rejects.toThrow(`site file ${dir}: not a regular file`);
   });
 
   it('refuses an oversized file with a diagnostic, without reading it', async () => {
