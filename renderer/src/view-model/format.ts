@@ -1,4 +1,4 @@
-// Number formatting shared by cards, bars and the details panel.
+// Number and time formatting shared by cards, bars, the details panel and the views.
 
 /** 512 -> "512 MiB", 4096 -> "4 GiB", 1536 -> "1.5 GiB", 3145728 -> "3 TiB". */
 export function formatMiB(mib: number): string {
@@ -27,4 +27,11 @@ function trim(n: number): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** An instant (ISO text from main) as a local date and time; text that is not a time stays as
+ * it is, so a malformed value is shown rather than "Invalid Date". */
+export function formatInstant(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatGiB, formatMiB, formatPercent, plural } from '../../../renderer/src/view-model/format';
+import {
+  formatGiB,
+  formatInstant,
+  formatMiB,
+  formatPercent,
+  plural,
+} from '../../../renderer/src/view-model/format';
 import { highlight, nameNeedles } from '../../../renderer/src/view-model/highlight';
 import { parseQuery } from '../../../renderer/src/view-model/query';
 
@@ -17,6 +23,12 @@ describe('format', () => {
     expect(formatPercent(Number.POSITIVE_INFINITY)).toBe('—');
     expect(plural(1, 'VM')).toBe('1 VM');
     expect(plural(2, 'VM')).toBe('2 VMs');
+  });
+
+  it('shows an instant as local date and time, and text that is not one as it is', () => {
+    const iso = '2024-05-01T10:00:00.000Z';
+    expect(formatInstant(iso)).toBe(new Date(iso).toLocaleString());
+    expect(formatInstant('not a time')).toBe('not a time');
   });
 });
 

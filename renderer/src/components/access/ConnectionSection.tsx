@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Container } from '../../../../core/model/types';
 import { errorMessage, getApi } from '../../api';
 import { useViewStore } from '../../store/view-store';
+import { formatInstant } from '../../view-model/format';
 import { Fields } from '../details/Fields';
 import { Section } from '../details/Section';
 import { cancelJob } from '../jobs/JobsPanel';
@@ -16,7 +17,7 @@ import { accessKey, useAccessStore } from './access-store';
 import { accessBadge } from './access-text';
 import { useVaultStore } from '../../views/vault/vault-store';
 
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : undefined);
+const when = (iso: string | null | undefined) => (iso ? formatInstant(iso) : undefined);
 
 export function ConnectionSection({ container }: { container: Container }) {
   const status = useAccessStore((s) => s.byKey[accessKey(container.domain, container.name)]);

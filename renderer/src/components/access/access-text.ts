@@ -1,12 +1,9 @@
 // How an access-monitoring status reads: a short badge and a sentence for its tooltip.
 import type { AccessStatusView } from '../../../../core/ipc/contract';
+import { formatInstant } from '../../view-model/format';
 import type { BadgeTone } from '../common/Badge';
 
-function when(iso: string | null): string {
-  if (!iso) return 'never';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
-}
+const when = (iso: string | null): string => (iso ? formatInstant(iso) : 'never');
 
 export function accessBadge(s: AccessStatusView): { text: string; tone: BadgeTone } | null {
   switch (s.state) {

@@ -5,6 +5,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { AuditRowView } from '../../../../core/ipc/contract';
+import { formatInstant } from '../../view-model/format';
 import { shellLine } from './audit-query';
 
 const ROW_HEIGHT = 30;
@@ -24,11 +25,6 @@ function exitText(r: AuditRowView): string {
   return r.exitCode === null ? '—' : String(r.exitCode);
 }
 
-function timeText(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
-}
-
 const COLUMNS = ['Time', 'Domain', 'Host', 'User', 'Command', 'Exit', 'Duration'] as const;
 
 function durationText(r: AuditRowView): string {
@@ -36,7 +32,7 @@ function durationText(r: AuditRowView): string {
 }
 
 function cells(r: AuditRowView): string[] {
-  return [timeText(r.time), r.domain, r.host, r.user, shellLine(r.argv), exitText(r), durationText(r)];
+  return [formatInstant(r.time), r.domain, r.host, r.user, shellLine(r.argv), exitText(r), durationText(r)];
 }
 
 export function AuditTable({ records }: { records: AuditRowView[] }) {
@@ -145,7 +141,7 @@ export function AuditTable({ records }: { records: AuditRowView[] }) {
           <code className="audit-argv">{shellLine(selected.argv)}</code>
           <span>
             {selected.kind} on {selected.domain}/{selected.host} ({selected.address}) as {selected.user},{' '}
-            {timeText(selected.time)}
+            {formatInstant(selected.time)}
             {selected.state === 'done'
               ? `, ${durationText(selected)}, exit ${exitText(selected)}`
               : `: ${UNFINISHED_TEXT[selected.state]}`}
