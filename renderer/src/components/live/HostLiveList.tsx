@@ -1,6 +1,7 @@
 // Every container's live status: when it was read, how long it took, its error, and the VMs it
 // reports with their states (what `virsh list --all` says, as Paddock read it).
 import type { LiveHostView } from '../../../../core/ipc/contract';
+import { Badge } from '../common/Badge';
 import { StateIcon } from '../common/StateIcon';
 import { hostBadge } from './live-model';
 import { useLiveStore } from './live-store';
@@ -14,9 +15,9 @@ function HostRow({ host, now }: { host: LiveHostView; now: number }) {
       <div className="live-host-head">
         <strong>{host.container}</strong>
         <span className="muted small">{host.domain}</span>
-        <span className={`badge badge-${b.tone}`} title={b.title}>
+        <Badge tone={b.tone} title={b.title}>
           {b.text}
-        </span>
+        </Badge>
         {host.capacity && (
           <span className="muted small">
             {host.capacity.cpus} CPUs · {Math.round(host.capacity.memoryMiB / 1024)} GiB

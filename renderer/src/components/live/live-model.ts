@@ -4,6 +4,7 @@
 import type { InventoryUpdate, LiveHostView, VmAction } from '../../../../core/ipc/contract';
 import type { Vm, VmState } from '../../../../core/model/types';
 import { updatedAgo } from '../../../../core/text/age';
+import type { BadgeTone } from '../common/Badge';
 
 /** "updated 3 s ago"; "never read" before the first answer. */
 export function formatAge(refreshedAt: string | null, now: number): string {
@@ -95,13 +96,11 @@ export function vmLive(
   return domainHosts.every((h) => h.status === 'ok') ? { kind: 'absent' } : { kind: 'unverified' };
 }
 
-export type Tone = 'neutral' | 'info' | 'warn' | 'danger' | 'ok';
-
 /** A container's live status as a short badge and its tooltip. */
 export function hostBadge(
   h: LiveHostView | undefined,
   now: number,
-): { tone: Tone; text: string; title: string } {
+): { tone: BadgeTone; text: string; title: string } {
   if (!h || (h.status === 'never' && !h.refreshing)) {
     return { tone: 'neutral', text: 'not read', title: 'Live state not read yet: use Refresh' };
   }
