@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SshdInstance } from '../integration/harness/sshd';
 import { startSshd, stopAll } from '../integration/harness/sshd';
-import { hotp } from '../integration/ssh/hotp';
+import { hotp, oathPamStack } from '../integration/ssh/hotp';
 import { sshdFleetOptions } from './fleet-fixtures';
 import { test as base, expect } from './fixtures';
 import { connectionJob, createVault, generateKey, testConnection } from './fleet-ui';
@@ -29,19 +29,11 @@ const test = base.extend<{ otp: OtpLab }>({
   otp: async ({}, use) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'paddock-e2e-otp-'));
     const secret = randomBytes(20);
-    const usersFile = path.join(dir, 'users.oath');
-    await writeFile(usersFile, `HOTP root - ${secret.toString('hex')}\n`, { mode: 0o600 });
     let login: SshdInstance | undefined;
     try {
       login = await startSshd({
         name: 'e2e-otp',
-        pam: [
-          `auth required pam_oath.so usersfile=${usersFile} window=20 digits=6`,
-          'account required pam_permit.so',
-          'session required pam_permit.so',
-          'password required pam_deny.so',
-          '',
-        ].join('\n'),
+        pam: await oathPamStack(path.join(dir, 'users.oath'), secret),
         extraConfig: ['AuthenticationMethods publickey,keyboard-interactive'],
       });
       const siteFile = path.join(dir, 'site.yaml');

@@ -4,14 +4,14 @@
 // code in one keyboard-interactive conversation. The codes are HOTP (RFC 4226) from a secret
 // the test chooses; the person is a scripted AuthPrompter. Answers never reach the audit log.
 import { randomBytes } from 'node:crypto';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthPrompter, AuthQuestion } from '../../../core/ssh/auth-prompt';
 import { SshError } from '../../../core/ssh/errors';
 import type { ClientKey, SshdInstance } from '../harness/sshd';
 import { makeClientKey, startSshd, stopAll } from '../harness/sshd';
-import { hotp } from './hotp';
+import { hotp, oathPamStack } from './hotp';
 import { VAULT_PASSPHRASE, World } from './world';
 
 const PASSWORD = 'root-password-for-otp-tests';
@@ -36,36 +36,21 @@ const secret = randomBytes(20);
 /** The next HOTP counter each server's pam_oath expects (it moves on after each success). */
 const counters = new Map<SshdInstance, number>();
 
-async function oathPam(name: string): Promise<{ pam: (first: string[]) => string; usersFile: string }> {
-  const usersFile = path.join(w.dir, `${name}.oath`);
-  await writeFile(usersFile, `HOTP root - ${secret.toString('hex')}\n`, { mode: 0o600 });
-  const pam = (first: string[]) =>
-    [
-      ...first,
-      `auth required pam_oath.so usersfile=${usersFile} window=20 digits=6`,
-      'account required pam_permit.so',
-      'session required pam_permit.so',
-      'password required pam_deny.so',
-      '',
-    ].join('\n');
-  return { pam, usersFile };
-}
-
 beforeAll(async () => {
   w = await World.create('otp', { authPrompter: person });
   key = await makeClientKey(path.join(w.dir, 'keys'), 'ed25519');
-  const a = await oathPam('key-then-code');
   keyServer = await startSshd({
     name: 'otp-key',
     authorizedKeys: [key.publicLine],
-    pam: a.pam([]),
+    pam: await oathPamStack(path.join(w.dir, 'key-then-code.oath'), secret),
     extraConfig: ['AuthenticationMethods publickey,keyboard-interactive'],
   });
-  const b = await oathPam('password-and-code');
   passwordServer = await startSshd({
     name: 'otp-password',
     password: PASSWORD,
-    pam: b.pam(['auth requisite pam_unix.so']),
+    pam: await oathPamStack(path.join(w.dir, 'password-and-code.oath'), secret, [
+      'auth requisite pam_unix.so',
+    ]),
     extraConfig: ['AuthenticationMethods keyboard-interactive'],
   });
   counters.set(keyServer, 0);
