@@ -216,12 +216,9 @@ export interface InventoryView {
 }
 
 /** inventory.updated: the hosts that changed (all of them when `replace`). */
-export interface InventoryUpdate {
-  hosts: LiveHostView[];
+export interface InventoryUpdate extends InventoryView {
   /** The list replaces what the renderer holds (another site was opened). */
   replace: boolean;
-  refreshing: boolean;
-  lastRefreshAt: string | null;
 }
 
 export type DriftKindView = DriftKind;
