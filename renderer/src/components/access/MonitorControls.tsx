@@ -3,8 +3,8 @@
 import { useId } from 'react';
 import type { MonitorView } from '../../../../core/ipc/contract';
 import { getApi } from '../../api';
-import { FormError } from '../../views/vault/FormBits';
-import { useSubmit } from '../../views/vault/use-submit';
+import { FormError } from '../common/FormBits';
+import { useSubmit } from '../common/use-submit';
 import { useAccessStore } from './access-store';
 
 const INTERVALS = [

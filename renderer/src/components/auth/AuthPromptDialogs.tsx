@@ -10,7 +10,7 @@ import { MAX_ANSWER_BYTES } from '../../../../core/records/auth-question';
 import { getApi } from '../../api';
 import { ModalDialog } from '../common/ModalDialog';
 import { usePromptAnswer } from '../common/prompt-queue';
-import { FormError } from '../../views/vault/FormBits';
+import { FormError } from '../common/FormBits';
 import { useAuthPromptStore } from './auth-prompt-store';
 import './auth-prompt.css';
 

@@ -3,7 +3,7 @@
 // open ones after a reload (…pending); answering one removes it here, and so does finding it
 // gone (timed out or abandoned meanwhile: nothing left to answer).
 import { create } from 'zustand';
-import { useSubmit } from '../../views/vault/use-submit';
+import { useSubmit } from './use-submit';
 
 export interface PromptQueue<P extends { promptId: string }> {
   prompts: P[];

@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import type { HostKeyPromptView } from '../../../../core/ipc/contract';
 import { getApi } from '../../api';
-import { FormError } from '../../views/vault/FormBits';
+import { FormError } from '../common/FormBits';
 import { useHostKeyStore } from './hostkey-store';
 import { ModalDialog } from '../common/ModalDialog';
 import { usePromptAnswer } from '../common/prompt-queue';

@@ -2,7 +2,7 @@
 import type { FormEvent } from 'react';
 import { getApi } from '../../api';
 import { useSite } from '../../store/derived';
-import { Field } from '../vault/FormBits';
+import { Field } from '../../components/common/FormBits';
 import { loadAudit } from './audit-actions';
 import { DEFAULT_AUDIT_FILTERS, useAuditStore } from './audit-store';
 

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import type { AuditRowView } from '../../../../core/ipc/contract';
 import { getApi } from '../../api';
 import { plural } from '../../view-model/format';
-import { FormError } from '../vault/FormBits';
+import { FormError } from '../../components/common/FormBits';
 import { loadAudit } from './audit-actions';
 import { useAuditStore } from './audit-store';
 import { AuditFiltersForm } from './AuditFiltersForm';

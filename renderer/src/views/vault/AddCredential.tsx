@@ -4,9 +4,9 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CredentialView, VaultListing } from '../../../../core/ipc/contract';
 import { getApi } from '../../api';
-import { Field, FormError, SecretField } from './FormBits';
+import { Field, FormError, SecretField } from '../../components/common/FormBits';
 import { PublicKeyBox } from './PublicKeyBox';
-import { useSubmit } from './use-submit';
+import { useSubmit } from '../../components/common/use-submit';
 import { vaultChange } from './vault-actions';
 
 type Tab = 'generate' | 'paste' | 'file' | 'password' | 'agent';

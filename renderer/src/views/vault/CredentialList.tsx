@@ -3,9 +3,9 @@
 import { useState } from 'react';
 import type { CredentialView } from '../../../../core/ipc/contract';
 import { getApi } from '../../api';
-import { FormError, InlineConfirm } from './FormBits';
+import { FormError, InlineConfirm } from '../../components/common/FormBits';
 import { PublicKeyBox } from './PublicKeyBox';
-import { useSubmit } from './use-submit';
+import { useSubmit } from '../../components/common/use-submit';
 import { vaultChange } from './vault-actions';
 
 const KIND: Record<CredentialView['kind'], string> = {

@@ -3,9 +3,9 @@
 import { useState, type FormEvent } from 'react';
 import type { VaultListing } from '../../../../core/ipc/contract';
 import { getApi } from '../../api';
-import { FormError, SecretField } from './FormBits';
+import { FormError, SecretField } from '../../components/common/FormBits';
 import { MIN_PASSPHRASE } from './passphrase-rules';
-import { useSubmit } from './use-submit';
+import { useSubmit } from '../../components/common/use-submit';
 import { vaultChange } from './vault-actions';
 
 export function ExportImport({ domain, keyFiles }: { domain: string; keyFiles: VaultListing['keyFiles'] }) {

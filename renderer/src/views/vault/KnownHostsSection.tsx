@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import type { KnownHostView, KnownHostsImportView } from '../../../../core/ipc/contract';
 import { errorMessage, getApi } from '../../api';
 import { useHostKeyStore } from '../../components/hostkey/hostkey-store';
-import { FormError, InlineConfirm } from './FormBits';
-import { useSubmit } from './use-submit';
+import { FormError, InlineConfirm } from '../../components/common/FormBits';
+import { useSubmit } from '../../components/common/use-submit';
 
 function importSummary(r: KnownHostsImportView): string {
   const parts = [`${r.imported.length} imported`, `${r.alreadyKnown} already known`];

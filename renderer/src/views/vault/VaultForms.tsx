@@ -4,9 +4,9 @@
 import { useState, type FormEvent } from 'react';
 import type { RememberMode, VaultDomainView } from '../../../../core/ipc/contract';
 import { getApi } from '../../api';
-import { FormError, SecretField } from './FormBits';
+import { FormError, SecretField } from '../../components/common/FormBits';
 import { newPassphraseProblem } from './passphrase-rules';
-import { useSubmit } from './use-submit';
+import { useSubmit } from '../../components/common/use-submit';
 import { vaultChange } from './vault-actions';
 
 export function CreateVaultForm({ domain }: { domain: string }) {

@@ -7,9 +7,9 @@ import { Section } from '../../components/details/Section';
 import { AddCredential } from './AddCredential';
 import { CredentialList } from './CredentialList';
 import { ExportImport } from './ExportImport';
-import { FormError } from './FormBits';
+import { FormError } from '../../components/common/FormBits';
 import { KnownHostsSection } from './KnownHostsSection';
-import { useSubmit } from './use-submit';
+import { useSubmit } from '../../components/common/use-submit';
 import { vaultChange } from './vault-actions';
 import { ChangePassphraseForm, CreateVaultForm, RememberToggle, UnlockForm } from './VaultForms';
 

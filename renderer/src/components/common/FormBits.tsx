@@ -1,4 +1,5 @@
-// Small pieces the fleet forms share: a labelled field, a secret (password) field, an error line.
+// Small pieces the forms share (vault, audit filters, prompt dialogs, access monitoring): a
+// labelled field, a secret (password) field, an error line, an inline confirmation.
 import { useId, type ReactNode } from 'react';
 
 export function FormError({ error }: { error: string | null }) {
