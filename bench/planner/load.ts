@@ -3,6 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readFileBounded } from '../../core/storage/atomic-file';
+import { fileErrorReason } from '../../core/storage/site-file';
 import { parseCloudBalancing } from './cloudbalancing';
 import { FormatError, type BenchInstance } from './instance';
 import { parseOrLib } from './orlib';
@@ -15,10 +16,7 @@ export async function loadInstances(file: string): Promise<BenchInstance[]> {
   try {
     text = await readFileBounded(file, MAX_FILE_BYTES);
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (e as Error).message;
-    throw new FormatError(file, null, why);
+    throw new FormatError(file, null, fileErrorReason(file, e));
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === '.json') return [parseCloudBalancing(file, text)];

@@ -1,8 +1,12 @@
 // The benchmark's format adapters: each public format becomes the planner's model, several
 // problems per file give several instances, and malformed files are refused with file:line.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCloudBalancing } from '../../../bench/planner/cloudbalancing';
 import { firstFitDecreasing } from '../../../bench/planner/ffd';
+import { loadInstances } from '../../../bench/planner/load';
 import { parseOrLib } from '../../../bench/planner/orlib';
 import { parseVbp } from '../../../bench/planner/vbp';
 import { checkAssignment } from '../../../core/planner/check-assignment';
@@ -82,5 +86,18 @@ describe('OR-Library binpack', () => {
     ['2\n p1\n 100 1 1\n5\n', /file ends before problem 2 of 2/],
   ])('refuses %j', (bad, message) => {
     expect(() => parseOrLib('t.txt', bad)).toThrow(message);
+  });
+});
+
+describe('loadInstances', () => {
+  it('names a file it cannot read, with the reason', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'paddock-bench-load-'));
+    try {
+      const missing = path.join(dir, 'missing.vbp');
+      await expect(loadInstances(missing)).rejects.toThrow(`${missing}: no such file`);
+      await expect(loadInstances(dir)).rejects.toThrow(`${dir}: not a regular file`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
