@@ -274,7 +274,9 @@ export class SshConnection {
         algorithms: { serverHostKey: hostKeyAlgorithms(knownTypes) },
       });
       // SSH sends many small packets that wait on each other; Nagle's algorithm with delayed
-      // ACKs adds ~40 ms to each exchange (measured on loopback: 50 ms per command, 6 ms without).
+      // ACKs adds ~30 ms to each exchange (measured on loopback against the test sshd, 40
+      // sequential commands on one pooled connection, audit log included: 37-40 ms per command
+      // with Nagle, 9-11 ms without).
       client.setNoDelay(true);
     }).finally(() => p.signal?.removeEventListener('abort', onOuterAbort));
   }
