@@ -8,6 +8,7 @@
 // With identical bins (bin packing) the model offers as many bins as first-fit decreasing
 // used, the usual upper bound; otherwise every bin of the instance.
 import highsLoader from 'highs';
+import { identicalBins } from '../../core/planner/consolidate';
 import type { PackingProblem } from '../../core/planner/problem';
 
 export interface MilpOutcome {
@@ -25,15 +26,6 @@ const loadRuntime = (): Promise<Highs> => (runtime ??= highsLoader());
 
 const LINKING_LIMIT = 60_000;
 
-function identical(p: PackingProblem): boolean {
-  const d = p.dims;
-  for (let b = 1; b < p.binCount; b++) {
-    if (p.cost[b] !== p.cost[0]) return false;
-    for (let k = 0; k < d; k++) if (p.capacity[b * d + k] !== p.capacity[k]) return false;
-  }
-  return true;
-}
-
 export async function solveMilp(
   p: PackingProblem,
   timeLimitSeconds: number,
@@ -42,7 +34,7 @@ export async function solveMilp(
   const highs = await loadRuntime();
   const t0 = performance.now();
   const d = p.dims;
-  const sym = identical(p);
+  const sym = identicalBins(p);
   const m = sym ? Math.max(1, Math.min(p.binCount, binLimit)) : p.binCount;
   const n = p.itemCount;
   const e = p.eligibility;
