@@ -170,7 +170,6 @@ describe('PlanRunner', () => {
 
   it('ignores the replies of a run it abandoned for a newer one', async () => {
     const runner = new PlanRunner(() => new InProcessWorker());
-    const first = outcome();
     let firstHeard = false;
     runner.start(
       SITE,
@@ -193,7 +192,6 @@ describe('PlanRunner', () => {
     expect(plan?.steps.every((s) => s.from === 'mgmt-x1')).toBe(true);
     await new Promise((r) => setTimeout(r, 200));
     expect(firstHeard).toBe(false);
-    void first;
     runner.dispose();
   });
 
