@@ -1,7 +1,6 @@
 // Drift between the open site file and the live inventory, and accepting it: a preview shows
 // the unified diff of the site file and remembers the exact text; apply writes exactly that
 // text, atomically, only if the file on disk is still the one previewed, then reloads the site.
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { applyDrift, DriftApplyError } from '../../../core/discovery/apply';
 import { reconcile } from '../../../core/discovery/reconcile';
@@ -16,6 +15,7 @@ import { PaddockError } from '../../../core/ipc/contract';
 import type { Site } from '../../../core/model/types';
 import { loadSite, MAX_FILE_BYTES } from '../../../core/site';
 import { readFileBounded } from '../../../core/storage/atomic-file';
+import { PreviewStore } from '../preview-store';
 import { driftItemView } from './drift-views';
 import type { LiveInventory } from './live-inventory';
 import { requireSiteModel } from './live-inventory';
@@ -30,27 +30,27 @@ export interface DriftServiceDeps {
 }
 
 interface Preview {
-  id: string;
   path: string;
   fileName: string;
   base: string;
   next: string;
   diff: string;
   accepted: string[];
-  expiresAt: number;
 }
-
-const MAX_PREVIEWS = 20;
 
 /** Same model: the file on disk is the site the drift was computed against. */
 const sameSite = (a: Site | null, b: Site): boolean => a !== null && JSON.stringify(a) === JSON.stringify(b);
 
 export class DriftService {
-  private readonly previews = new Map<string, Preview>();
+  private readonly previews: PreviewStore<Preview>;
   private readonly now: () => number;
 
   constructor(private readonly deps: DriftServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.previews = new PreviewStore({
+      now: this.now,
+      ...(deps.previewTtlMs === undefined ? {} : { ttlMs: deps.previewTtlMs }),
+    });
   }
 
   report(): DriftReportView {
@@ -100,36 +100,29 @@ export class DriftService {
       if (e instanceof DriftApplyError) throw new PaddockError('drift-apply', e.message);
       throw e;
     }
-    this.prune();
     const p: Preview = {
-      id: randomUUID(),
       path: snap.path,
       fileName: snap.fileName,
       base,
       next: applied.text,
       diff: applied.diff,
       accepted: wanted,
-      expiresAt: this.now() + (this.deps.previewTtlMs ?? 10 * 60_000),
     };
-    this.previews.set(p.id, p);
+    const { id, expiresAt } = this.previews.put(p);
     return {
-      previewId: p.id,
+      previewId: id,
       fileName: p.fileName,
       diff: p.diff,
       accepted: [...p.accepted],
-      expiresAt: new Date(p.expiresAt).toISOString(),
+      expiresAt: expiresAt.toISOString(),
     };
   }
 
   async apply(previewId: string): Promise<DriftApplyView> {
-    this.prune();
-    const p = this.previews.get(previewId);
-    if (!p) {
-      throw new PaddockError(
-        'not-found',
-        'That preview is unknown or has expired (or the site file was written since): preview the change again',
-      );
-    }
+    const p = this.previews.get(
+      previewId,
+      'preview the change again (writing the site file also ends every preview of it)',
+    );
     const snap = this.deps.snapshot();
     if (snap?.path !== p.path) {
       throw new PaddockError(
@@ -177,12 +170,5 @@ export class DriftService {
       );
     }
     return text;
-  }
-
-  private prune(): void {
-    const t = this.now();
-    for (const [id, p] of this.previews) if (p.expiresAt <= t) this.previews.delete(id);
-    const extra = this.previews.size - MAX_PREVIEWS;
-    if (extra > 0) for (const id of [...this.previews.keys()].slice(0, extra)) this.previews.delete(id);
   }
 }
