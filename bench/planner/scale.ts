@@ -10,8 +10,8 @@ import { generateSite } from '../../test/fixtures/generate-site';
 import type { Comparison } from './compare';
 import { firstFitDecreasing } from './ffd';
 
-export const SCALE_VMS = 50_000;
-export const SCALE_CONTAINERS = 5_000;
+const SCALE_VMS = 50_000;
+const SCALE_CONTAINERS = 5_000;
 
 const round = (s: number): number => Math.round(s * 1000) / 1000;
 

@@ -31,7 +31,7 @@ export interface LabWorld {
   release(): Promise<void>;
 }
 
-export const SEEDED_DOMAINS = ['research'];
+const SEEDED_DOMAINS = ['research'];
 
 async function prepare(lab: LabHandle): Promise<{ dir: string; world: Omit<LabWorld, 'lab' | 'release'> }> {
   const vaults = lab.state.files?.vault;

@@ -116,7 +116,7 @@ export async function defineAndStart(
 }
 
 /** Serial console log of a guest, as the host folder sees it (libvirt writes it via virtlogd). */
-export const serialLog = (hostDir: string, guest: string): string =>
+const serialLog = (hostDir: string, guest: string): string =>
   path.join(hostDir, 'log', 'qemu', `${guest}.serial.log`);
 
 /** Wait until a guest's init says it is ready: its shell is up and it obeys the ACPI power

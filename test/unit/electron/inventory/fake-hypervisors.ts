@@ -19,7 +19,7 @@ export interface FakeHost {
   calls: string[];
 }
 
-export const CAPACITY: NodeCapacity = {
+const CAPACITY: NodeCapacity = {
   cpus: 2,
   cpuModel: 'x86_64',
   mhz: 2000,
