@@ -1,14 +1,15 @@
-// The views of the app shell's switcher. Later views (planner, consoles) add an entry
-// here and a component under views/.
+// The views of the app shell's switcher. A later view (consoles) adds an entry here and a
+// component under views/.
 import { lazy } from 'react';
 import type { ComponentType } from 'react';
 import { AuditView } from './audit/AuditView';
 import { DriftView } from './drift/DriftView';
+import { TopologyView } from './TopologyView';
+import { VaultView } from './vault/VaultView';
+
 // The planner (with its chart library) is the biggest view: loaded when first opened, so the
 // topology shows sooner.
 const PlannerView = lazy(() => import('./planner/PlannerView').then((m) => ({ default: m.PlannerView })));
-import { TopologyView } from './TopologyView';
-import { VaultView } from './vault/VaultView';
 
 export type ViewId = 'topology' | 'drift' | 'planner' | 'vault' | 'audit';
 
