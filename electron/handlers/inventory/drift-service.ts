@@ -1,7 +1,6 @@
 // Drift between the open site file and the live inventory, and accepting it: a preview shows
 // the unified diff of the site file and remembers the exact text; apply writes exactly that
 // text, atomically, only if the file on disk is still the one previewed, then reloads the site.
-import path from 'node:path';
 import { applyDrift, DriftApplyError } from '../../../core/discovery/apply';
 import { reconcile } from '../../../core/discovery/reconcile';
 import { saveSiteText, SiteChangedError } from '../../../core/discovery/save';
@@ -12,9 +11,7 @@ import type {
   SiteSnapshot,
 } from '../../../core/ipc/contract';
 import { PaddockError } from '../../../core/ipc/contract';
-import type { Site } from '../../../core/model/types';
-import { loadSite, MAX_FILE_BYTES } from '../../../core/site';
-import { readFileBounded } from '../../../core/storage/atomic-file';
+import { readOpenSiteText } from '../open-site-text';
 import { PreviewStore } from '../preview-store';
 import { driftItemView } from './drift-views';
 import type { LiveInventory } from './live-inventory';
@@ -37,9 +34,6 @@ interface Preview {
   diff: string;
   accepted: string[];
 }
-
-/** Same model: the file on disk is the site the drift was computed against. */
-const sameSite = (a: Site | null, b: Site): boolean => a !== null && JSON.stringify(a) === JSON.stringify(b);
 
 export class DriftService {
   private readonly previews: PreviewStore<Preview>;
@@ -88,7 +82,7 @@ export class DriftService {
       }
       return item;
     });
-    const base = await this.readOpenFile(snap, site);
+    const base = await readOpenSiteText(snap, site, 'review the drift again');
     let applied;
     try {
       applied = applyDrift(
@@ -151,24 +145,5 @@ export class DriftService {
   /** Forget previews (another site was opened, or the file was reloaded). */
   clear(): void {
     this.previews.clear();
-  }
-
-  private async readOpenFile(snap: SiteSnapshot, site: Site): Promise<string> {
-    let text: string;
-    try {
-      text = await readFileBounded(snap.path, MAX_FILE_BYTES);
-    } catch (e) {
-      throw new PaddockError(
-        'site-load',
-        `Cannot read ${snap.fileName} to edit it: ${e instanceof Error ? e.message : String(e)}`,
-      );
-    }
-    if (!sameSite(loadSite(text, path.basename(snap.path)).site, site)) {
-      throw new PaddockError(
-        'site-changed',
-        `${snap.fileName} changed on disk since it was opened: reload it and review the drift again`,
-      );
-    }
-    return text;
   }
 }

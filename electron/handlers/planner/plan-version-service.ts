@@ -7,10 +7,9 @@ import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { PlanVersionPreview, PlanVersionWritten, SiteSnapshot } from '../../../core/ipc/contract';
 import { PaddockError } from '../../../core/ipc/contract';
-import type { Site } from '../../../core/model/types';
-import { hasErrors, loadSite, MAX_FILE_BYTES } from '../../../core/site';
-import { readFileBounded } from '../../../core/storage/atomic-file';
+import { hasErrors } from '../../../core/site';
 import { writeSiteText } from '../../../core/storage/site-file';
+import { readOpenSiteText, readSiteText } from '../open-site-text';
 import { PreviewStore } from '../preview-store';
 import { editSiteText, SiteEditError, type EditedSiteText } from './site-text-edit';
 import { targetSite, type PlanApplication } from './target-site';
@@ -51,8 +50,6 @@ function withHeader(text: string, lines: readonly string[]): string {
   return header + text;
 }
 
-const sameSite = (a: Site, b: Site | null): boolean => b !== null && JSON.stringify(a) === JSON.stringify(b);
-
 export class PlanVersionService {
   private readonly previews: PreviewStore<Preview>;
   private readonly written = new Set<string>();
@@ -76,7 +73,7 @@ export class PlanVersionService {
         `${snap.fileName} did not load: fix its errors before applying a plan`,
       );
     }
-    const base = await this.readOpenFile(snap, site);
+    const base = await readOpenSiteText(snap, site, 'run the plan again');
     const target = targetSite(site, app);
     if (target.changes.length === 0) {
       throw new PaddockError(
@@ -134,7 +131,7 @@ export class PlanVersionService {
         `The version was prepared from ${p.baseFileName}, but ${snap ? snap.fileName : 'no site'} is open now: prepare it again`,
       );
     }
-    const current = await this.readText(p.basePath, p.baseFileName);
+    const current = await readSiteText(p.basePath, p.baseFileName);
     if (current !== p.base) {
       throw new PaddockError(
         'site-changed',
@@ -188,28 +185,5 @@ export class PlanVersionService {
       'open site',
       'planned version',
     );
-  }
-
-  private async readText(file: string, fileName: string): Promise<string> {
-    try {
-      return await readFileBounded(file, MAX_FILE_BYTES);
-    } catch (e) {
-      throw new PaddockError(
-        'site-load',
-        `Cannot read ${fileName}: ${e instanceof Error ? e.message : String(e)}`,
-      );
-    }
-  }
-
-  /** The open file's text, if it still loads as the site the plan was made on. */
-  private async readOpenFile(snap: SiteSnapshot, site: Site): Promise<string> {
-    const text = await this.readText(snap.path, snap.fileName);
-    if (!sameSite(site, loadSite(text, path.basename(snap.path)).site)) {
-      throw new PaddockError(
-        'site-changed',
-        `${snap.fileName} changed on disk since it was opened: reload it and run the plan again`,
-      );
-    }
-    return text;
   }
 }
