@@ -31,12 +31,7 @@ function AuthPromptDialog({ prompt }: { prompt: AuthPromptView }) {
   };
 
   return (
-    <ModalDialog
-      labelledBy={titleId}
-      describedBy={descId}
-      className="hostkey-dialog auth-dialog"
-      onCancel={() => send(null)}
-    >
+    <ModalDialog labelledBy={titleId} describedBy={descId} onCancel={() => send(null)}>
       <h2 id={titleId}>{prompt.name || 'The host asks for more to log in'}</h2>
       <div id={descId}>
         <p>
