@@ -3,7 +3,6 @@
 import type { PaddockApi, SiteSnapshot, Theme } from '../../../core/ipc/contract';
 import { errorMessage } from '../api';
 import { connectLive } from '../components/live/live-actions';
-import { connectDrift } from '../views/drift/drift-actions';
 import { useAppInfoStore } from './app-info-store';
 import { connectFleet } from './fleet-connect';
 import { useNoticeStore } from './notice-store';
@@ -22,7 +21,6 @@ export function connect(api: PaddockApi): () => void {
     }),
     connectFleet(api),
     connectLive(api),
-    connectDrift(api),
   ];
   void siteRequest(() => api.site.current({}));
   api.settings.get({}).then(

@@ -8,7 +8,7 @@ import { HostLiveList } from '../../components/live/HostLiveList';
 import { RefreshLiveButton } from '../../components/live/RefreshLiveButton';
 import { useSiteStore } from '../../store/site-store';
 import { plural } from '../../view-model/format';
-import { applyPreview, loadDrift, previewSelected } from './drift-actions';
+import { applyPreview, connectDrift, loadDrift, previewSelected } from './drift-actions';
 import { acceptable } from './drift-model';
 import { useDriftStore } from './drift-store';
 import { DiffView } from './DiffView';
@@ -122,8 +122,12 @@ export function DriftView() {
   const report = useDriftStore((s) => s.report);
   const snapshot = useSiteStore((s) => s.snapshot);
   const containers = snapshot?.site?.containers.map((c) => c.name) ?? [];
+  // The report is asked for only while the view shows: each refresh of a large site makes main
+  // compare every VM again, which nobody reads with the view closed.
   useEffect(() => {
-    void loadDrift(getApi());
+    const api = getApi();
+    void loadDrift(api);
+    return connectDrift(api);
   }, []);
   return (
     <div className="drift-view">

@@ -14,7 +14,8 @@ export async function loadDrift(api: PaddockApi): Promise<void> {
   }
 }
 
-/** Keep the report current: after each refresh ends, and when the site changes. */
+/** Keep the report current while the drift view shows: after each refresh ends, and when the
+ * site changes. */
 export function connectDrift(api: PaddockApi): () => void {
   const offs = [
     api.onInventoryUpdated((u) => {
