@@ -7,6 +7,7 @@ import type { InteractiveSession } from '../../core/ssh/interactive';
 import type { KnownHostsStore } from '../../core/ssh/known-hosts';
 import { SshPool } from '../../core/ssh/pool';
 import { VaultManager } from '../../core/vault/vault-manager';
+import { planLab } from './config';
 import { knownHostsStore, LAB_CREDENTIAL_NAME, LAB_VAULT_PASSPHRASE } from './paddock-material';
 import type { LabState } from './state';
 
@@ -23,11 +24,11 @@ export interface LabFleet {
   dispose(): Promise<void>;
 }
 
-/** Which security domain a lab host belongs to (from its site plan: lab-hN of the state). */
+/** Which security domain a lab host belongs to, as the lab's plan (config.ts) assigns it. */
 function domainOf(state: LabState, host: string): string {
-  const i = state.hosts.findIndex((h) => h.name === host);
-  if (i < 0) throw new Error(`lab has no host ${host}`);
-  return state.options.hosts >= 3 && i === state.options.hosts - 1 ? 'teaching' : 'research';
+  const h = planLab(state.options).hosts.find((x) => x.name === host);
+  if (!h) throw new Error(`lab has no host ${host}`);
+  return h.domain;
 }
 
 export async function openLabFleet(state: LabState): Promise<LabFleet> {
