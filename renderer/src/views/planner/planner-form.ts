@@ -74,7 +74,9 @@ export const fieldId = {
   container: 'planner-container',
   containerType: 'planner-container-type',
   ops: 'planner-ops',
-  op: (id: number, field: keyof OpDraft) => `planner-op-${id}-${field}`,
+  /** Every field of one what-if change starts with this (see op). */
+  opPrefix: (id: number) => `planner-op-${id}`,
+  op: (id: number, field: keyof OpDraft) => `${fieldId.opPrefix(id)}-${field}`,
 };
 
 export function newOp(id: number, kind: OpKind): OpDraft {

@@ -7,6 +7,7 @@ import type { Site } from '../../../../core/model/types';
 import type { Plan, PlanRequest, Progress } from '../../../../core/planner';
 import {
   defaultForm,
+  fieldId,
   newOp,
   type FieldError,
   type OpDraft,
@@ -68,11 +69,11 @@ const without = (errors: FieldError[], fields: readonly string[]): FieldError[] 
   errors.filter((e) => !fields.some((f) => e.field === f || e.field.startsWith(`${f}-`)));
 
 const FORM_FIELDS: Partial<Record<keyof PlannerForm, string>> = {
-  timeSeconds: 'planner-time',
-  seed: 'planner-seed',
-  budgetGiB: 'planner-budget',
-  container: 'planner-container',
-  containerType: 'planner-container-type',
+  timeSeconds: fieldId.time,
+  seed: fieldId.seed,
+  budgetGiB: fieldId.budget,
+  container: fieldId.container,
+  containerType: fieldId.containerType,
 };
 
 const noApply = { preview: null, written: null, busy: null, applyError: null } as const;
@@ -102,7 +103,7 @@ export const usePlannerStore = create<PlannerState>()((set) => ({
       return {
         form: { ...s.form, ops: [...s.form.ops, newOp(id, kind)] },
         nextOpId: id + 1,
-        errors: without(s.errors, ['planner-ops']),
+        errors: without(s.errors, [fieldId.ops]),
       };
     });
     return id;
@@ -112,13 +113,13 @@ export const usePlannerStore = create<PlannerState>()((set) => ({
       form: { ...s.form, ops: s.form.ops.map((o) => (o.id === id ? { ...o, ...patch } : o)) },
       errors: without(
         s.errors,
-        Object.keys(patch).map((k) => `planner-op-${id}-${k}`),
+        Object.keys(patch).map((k) => fieldId.op(id, k as keyof OpDraft)),
       ),
     })),
   removeOp: (id) =>
     set((s) => ({
       form: { ...s.form, ops: s.form.ops.filter((o) => o.id !== id) },
-      errors: without(s.errors, [`planner-op-${id}`]),
+      errors: without(s.errors, [fieldId.opPrefix(id)]),
     })),
   setErrors: (errors) => set({ errors }),
 
