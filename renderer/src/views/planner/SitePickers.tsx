@@ -3,6 +3,7 @@
 import { Fragment, memo } from 'react';
 import type { Site } from '../../../../core/model/types';
 import { plural } from '../../view-model/format';
+import type { ControlProps } from './FormRow';
 
 export interface OptionGroup {
   /** null: options outside any group. */
@@ -102,10 +103,7 @@ export function Picker({
   empty: string;
   value: string;
   onChange(v: string): void;
-  id: string;
-  'aria-invalid': boolean;
-  'aria-describedby': string | undefined;
-}) {
+} & ControlProps) {
   return (
     <select className="input" value={value} onChange={(e) => onChange(e.target.value)} {...control}>
       <option value="">{empty}</option>
