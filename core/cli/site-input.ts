@@ -2,24 +2,9 @@
 // refusal when the file cannot be used.
 import type { Diagnostic, Site } from '../model/types';
 import { hasErrors } from '../site';
+import { PLACEMENT_CODES } from '../site/placement-checks';
 import { readSiteFile, SiteFileError } from '../storage/site-file';
 import { CliError, EXIT } from './exit-codes';
-
-/**
- * Codes of the validator's placement findings (core/site/placement-checks.ts): the current
- * placement breaks a policy rule. Plans may start from such a site (fixing it is what
- * rebalance and evacuate are for); any other error means the file itself must be fixed first.
- */
-const PLACEMENT_CODES = new Set([
-  'wrong-domain',
-  'pool-not-mounted',
-  'network-not-bridged',
-  'dedicated-container',
-  'maintenance',
-  'memory-over-capacity',
-  'vcpu-overcommit',
-  'anti-affinity',
-]);
 
 export const formatDiagnostic = (d: Diagnostic): string =>
   `${d.file}:${d.line}:${d.column}: ${d.severity} [${d.code}]${d.path ? ` ${d.path}:` : ''} ${d.message}`;

@@ -19,6 +19,10 @@ const CODE: Record<Rule, string> = {
   'anti-affinity': 'anti-affinity',
 };
 
+/** The codes of findings about where things are placed (a policy rule broken by the current
+ * placement), which plans may start from: fixing them is what rebalance and evacuate do. */
+export const PLACEMENT_CODES: ReadonlySet<string> = new Set(Object.values(CODE));
+
 /** Whether a per-VM violation is about a well-formed reference (else cross-refs said it already). */
 function worthReporting(refs: RefIndex, vm: Vm, v: Violation): boolean {
   if (!refs.get('domains', vm.domain)) return false;
