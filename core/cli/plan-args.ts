@@ -2,7 +2,8 @@
 // options were given (node:util parseArgs tokens). Every mistake is a usage error that names
 // the option and what was expected.
 import { parseArgs } from 'node:util';
-import type { Objective, PlanRequest, ScenarioOp } from '../planner';
+import type { Objective, PlanKind, PlanRequest, ScenarioOp } from '../planner';
+import { PLAN_KINDS } from '../planner/plan';
 import { usageError } from './exit-codes';
 
 export interface PlanArgs {
@@ -12,9 +13,6 @@ export interface PlanArgs {
   seed: number;
   json: boolean;
 }
-
-const KINDS = ['place', 'rebalance', 'evacuate', 'whatif'] as const;
-type Kind = (typeof KINDS)[number];
 
 const OPTIONS = {
   site: { type: 'string' },
@@ -86,11 +84,11 @@ export function parsePlanArgs(argv: readonly string[]): PlanArgs {
   }
   const { values, positionals, tokens } = parsed;
   const [kindRaw, ...extra] = positionals;
-  if (kindRaw === undefined) throw usageError(`plan: say what to plan: ${KINDS.join(', ')}`);
-  if (!(KINDS as readonly string[]).includes(kindRaw)) {
-    throw usageError(`plan: unknown plan "${kindRaw}"; choose one of ${KINDS.join(', ')}`);
+  if (kindRaw === undefined) throw usageError(`plan: say what to plan: ${PLAN_KINDS.join(', ')}`);
+  if (!(PLAN_KINDS as readonly string[]).includes(kindRaw)) {
+    throw usageError(`plan: unknown plan "${kindRaw}"; choose one of ${PLAN_KINDS.join(', ')}`);
   }
-  const kind = kindRaw as Kind;
+  const kind = kindRaw as PlanKind;
   // `paddock plan evacuate --site S NAME` is accepted as well as --container NAME.
   const container = values.container ?? (kind === 'evacuate' ? extra.shift() : undefined);
   if (extra.length) throw usageError(`plan ${kind}: unexpected argument "${extra[0]}"`);

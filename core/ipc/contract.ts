@@ -6,6 +6,7 @@
 // types and lock states.
 import { z } from 'zod';
 import type { Diagnostic, Site, VmState } from '../model/types';
+import { PLAN_KINDS } from '../planner/plan';
 import type { AccessStatus } from '../records/access-status';
 import type { AuditRecord, AuditRow } from '../records/audit-record';
 import { auditStatusFilters } from '../records/audit-record';
@@ -492,7 +493,7 @@ export const requestSchemas = {
    */
   'planner.preview': z
     .object({
-      kind: z.enum(['place', 'rebalance', 'evacuate', 'whatif']),
+      kind: z.enum(PLAN_KINDS),
       scenario: z.array(scenarioOpSchema).max(50, 'at most 50 what-if changes').optional(),
       extraContainers: z
         .object({ type: siteName, count: count(100_000) })

@@ -6,7 +6,9 @@ import type { Violation } from '../policy';
 import type { StopReason } from './budget';
 import type { Objective } from './pack-result';
 
-export type PlanKind = 'place' | 'rebalance' | 'evacuate' | 'whatif';
+/** What a plan is for (the CLI's `paddock plan KIND` and the app's planner.preview take these). */
+export const PLAN_KINDS = ['place', 'rebalance', 'evacuate', 'whatif'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
 
 export interface PlanStep {
   vm: Name;
