@@ -104,10 +104,16 @@ export function TopologyTree({
       virtualizer.scrollToIndex(node.row, { align: 'auto' });
       // The row may only exist after the virtualiser re-renders: retry for a few frames.
       let tries = 0;
+      // Focus moves only if nobody took it meanwhile: '/' pressed right after an arrow key
+      // put the keyboard in the search box, and a late frame must not pull it back.
+      const focusedBefore = document.activeElement;
+      const mayFocus = () =>
+        document.activeElement === focusedBefore ||
+        (scrollRef.current?.contains(document.activeElement) ?? false);
       const attempt = () => {
         const el = scrollRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
         if (el) {
-          if (moveFocus) el.focus({ preventScroll: true });
+          if (moveFocus && mayFocus()) el.focus({ preventScroll: true });
           el.scrollIntoView({ block: 'nearest' });
         } else if (tries++ < 10) requestAnimationFrame(attempt);
       };
