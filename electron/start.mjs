@@ -42,7 +42,11 @@ The same UI, driven by the same main-process handlers, runs in a local browser:
   npm run serve${siteArgs}
 
 (it serves on 127.0.0.1 only and prints a URL with a one-time token).
-With network access, npm start downloads Electron by itself (once); or run
+${
+  process.env.ELECTRON_SKIP_BINARY_DOWNLOAD
+    ? 'With network access, unset ELECTRON_SKIP_BINARY_DOWNLOAD and npm start downloads Electron (once);'
+    : 'With network access, npm start downloads Electron by itself (once);'
+} or run
 node node_modules/electron/install.js, then npm start again.
 `);
   process.exit(1);
