@@ -166,20 +166,26 @@ export function userKnownHostsFile(): string {
   return path.join(homedir(), '.ssh', 'known_hosts');
 }
 
+/** Largest known_hosts file read (a workstation's is kilobytes; this bounds a hostile one). */
+export const MAX_KNOWN_HOSTS_BYTES = 16 * 1024 * 1024;
+
+/** A known_hosts file's text, or null when there is no such file. */
+export async function readKnownHostsFile(file = userKnownHostsFile()): Promise<string | null> {
+  try {
+    return await readFileBounded(file, MAX_KNOWN_HOSTS_BYTES);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
 /** Import from a known_hosts file (default ~/.ssh/known_hosts); an absent file imports nothing. */
 export async function importKnownHostsFile(
   store: KnownHostsStore,
   targets: readonly { host: string; port: number }[],
   file = userKnownHostsFile(),
 ): Promise<KnownHostsImportReport> {
-  let text: string;
-  try {
-    text = await readFileBounded(file, 16 * 1024 * 1024);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { imported: [], alreadyKnown: 0, conflicts: [], skipped: [], problems: [] };
-    }
-    throw e;
-  }
+  const text = await readKnownHostsFile(file);
+  if (text === null) return { imported: [], alreadyKnown: 0, conflicts: [], skipped: [], problems: [] };
   return importOpenSshKnownHosts(store, text, targets);
 }

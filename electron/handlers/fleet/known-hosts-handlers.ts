@@ -4,16 +4,13 @@
 import path from 'node:path';
 import type { ServiceImpl } from '../app-handlers';
 import { PaddockError } from '../../../core/ipc/contract';
-import { importOpenSshKnownHosts } from '../../../core/ssh/openssh-known-hosts';
-import { readFileBounded } from '../../../core/storage/atomic-file';
+import { importOpenSshKnownHosts, readKnownHostsFile } from '../../../core/ssh/openssh-known-hosts';
 import { coreCall } from './fleet-errors';
 import type { FleetContext } from './fleet-context';
 import { requireDomain, requireSite } from './fleet-targets';
 import { knownHostView } from './views';
 
 type KnownHostsRequest = Extract<keyof ServiceImpl, `knownHosts.${string}`>;
-
-const MAX_KNOWN_HOSTS_BYTES = 8 * 1024 * 1024;
 
 export function knownHostsHandlers(f: FleetContext): Pick<ServiceImpl, KnownHostsRequest> {
   return {
@@ -41,13 +38,11 @@ export function knownHostsHandlers(f: FleetContext): Pick<ServiceImpl, KnownHost
       let source = text;
       if (source === undefined) {
         const file = path.join(f.homeDir, '.ssh', 'known_hosts');
-        source = await readFileBounded(file, MAX_KNOWN_HOSTS_BYTES).catch((e: unknown) => {
-          const code = (e as { code?: unknown }).code;
-          throw new PaddockError(
-            'not-found',
-            code === 'ENOENT' ? `There is no ${file} to import from` : `Cannot read ${file}: ${String(e)}`,
-          );
+        const read = await readKnownHostsFile(file).catch((e: unknown) => {
+          throw new PaddockError('not-found', `Cannot read ${file}: ${String(e)}`);
         });
+        if (read === null) throw new PaddockError('not-found', `There is no ${file} to import from`);
+        source = read;
       }
       const targets = site.containers
         .filter((c) => c.domain === domain)
