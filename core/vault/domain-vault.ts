@@ -16,8 +16,7 @@ import { describePrivateKey, generateEd25519 } from './key-material';
 import type { StoredCredential, VaultPayload } from './payload';
 import { decodePayload, encodePayload, zeroSecrets } from './payload';
 import { MAX_SEALED_BYTES, VaultFormatError, seal, unseal } from './sealed-file';
-
-export const MIN_PASSPHRASE_LENGTH = 8;
+import { MIN_PASSPHRASE_LENGTH } from '../records/passphrase';
 
 export type LockReason = 'user' | 'idle' | 'all';
 export type VaultEvent =

@@ -1,5 +1,7 @@
 // What a new vault passphrase must be, checked as it is typed (main checks again).
-export const MIN_PASSPHRASE = 8;
+import { MIN_PASSPHRASE_LENGTH as MIN_PASSPHRASE } from '../../../../core/records/passphrase';
+
+export { MIN_PASSPHRASE };
 
 /** What is wrong with a new passphrase typed twice, or null. */
 export function newPassphraseProblem(pass: string, again: string): string | null {
