@@ -5,11 +5,11 @@
 // (which also closes those dialogs, as a "reject" or a refusal).
 import type { ServiceImpl } from '../app-handlers';
 import type { JobContext } from '../../../core/jobs/job-manager';
-import { errorCode } from '../../../core/ssh/errors';
-import { coreCall, toPaddockError } from './fleet-errors';
+import { credentialRunner } from './credential-runner';
+import { coreCall } from './fleet-errors';
 import type { FleetContext } from './fleet-context';
 import type { ContainerRef } from './fleet-targets';
-import { findContainer, targetFor, vaultFor } from './fleet-targets';
+import { findContainer, vaultFor } from './fleet-targets';
 
 /** What the test runs: harmless, and its answer shows which machine was reached. */
 export const TEST_COMMAND: readonly string[] = ['uname', '-n'];
@@ -34,7 +34,7 @@ export function sshHandlers(f: FleetContext): Pick<ServiceImpl, 'ssh.testConnect
           testConnection(
             f,
             ref,
-            candidates.map((x) => ({ id: x.id, name: x.name })),
+            candidates.map((x) => x.id),
             ctx,
           ),
       );
@@ -46,7 +46,7 @@ export function sshHandlers(f: FleetContext): Pick<ServiceImpl, 'ssh.testConnect
 async function testConnection(
   f: FleetContext,
   ref: ContainerRef,
-  candidates: readonly { id: string; name: string }[],
+  credentialIds: readonly string[],
   ctx: JobContext,
 ): Promise<void> {
   const core = await f.core();
@@ -77,37 +77,29 @@ async function testConnection(
   };
   ctx.signal.addEventListener('abort', onCancel, { once: true });
   try {
-    let lastError: unknown = null;
-    for (const [i, cand] of candidates.entries()) {
-      ctx.progress((i + 0.1) / candidates.length, `Connecting to ${where}${viaJump} with "${cand.name}"…`);
-      // The vault is looked up again: it may have been locked while the job waited.
-      const vault = vaultFor(core.vaults, ref);
-      const handle = vault.handle(cand.id);
-      try {
-        const r = await coreCall(() =>
-          core.pool.run(targetFor(ref, vault.domain, handle), handle, {
-            argv: TEST_COMMAND,
-            timeoutMs: TEST_TIMEOUT_MS,
-            maxOutputBytes: 4096,
-            signal: ctx.signal,
-          }),
-        );
-        if (r.code !== 0) throw new Error(`"${TEST_COMMAND.join(' ')}" exited with status ${String(r.code)}`);
-        f.choice.succeeded(c.domain, cand.id);
-        const name = r.stdout.trim().slice(0, 200);
-        ctx.progress(
-          1,
-          `Logged in as ${c.ssh.user} with "${cand.name}"${viaJump}${name ? `; the host calls itself ${name}` : ''}`,
-        );
-        return;
-      } catch (e) {
-        lastError = e;
-        // Another credential may be accepted; anything else (host key, network) ends the test.
-        if (errorCode(e) !== 'auth-failed' || ctx.signal.aborted) throw toPaddockError(e);
-        ctx.log(`"${cand.name}" was not accepted`);
-      }
-    }
-    throw toPaddockError(lastError);
+    let tried = '';
+    const runner = credentialRunner(core.pool, core.vaults, f.choice, ref, {
+      credentialIds,
+      onAttempt: (name, i, n) => {
+        tried = name;
+        ctx.progress((i + 0.1) / n, `Connecting to ${where}${viaJump} with "${name}"…`);
+      },
+      onRefused: (name) => ctx.log(`"${name}" was not accepted`),
+    });
+    const r = await coreCall(() =>
+      runner.run({
+        argv: TEST_COMMAND,
+        timeoutMs: TEST_TIMEOUT_MS,
+        maxOutputBytes: 4096,
+        signal: ctx.signal,
+      }),
+    );
+    if (r.code !== 0) throw new Error(`"${TEST_COMMAND.join(' ')}" exited with status ${String(r.code)}`);
+    const name = r.stdout.trim().slice(0, 200);
+    ctx.progress(
+      1,
+      `Logged in as ${c.ssh.user} with "${tried}"${viaJump}${name ? `; the host calls itself ${name}` : ''}`,
+    );
   } finally {
     offPrompt();
     offAuthPrompt();
