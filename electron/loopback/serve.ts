@@ -27,7 +27,10 @@ async function main(): Promise<number> {
   const dataDir = args.dataDir
     ? path.resolve(process.env.INIT_CWD ?? process.cwd(), args.dataDir)
     : await mkdtemp(path.join(tmpdir(), 'paddock-serve-'));
-  console.log(`Data folder (vaults, known hosts, audit log): ${dataDir}`);
+  // A temporary folder is kept after exit on purpose: it holds this run's audit log.
+  console.log(
+    `Data folder (vaults, known hosts, audit log${args.dataDir ? '' : '; kept after exit, --data-dir DIR reuses one'}): ${dataDir}`,
+  );
   const handlers = createAppHandlers({
     transport: 'loopback',
     version: projectVersion(),
