@@ -105,11 +105,18 @@ export function TopologyTree({
       // The row may only exist after the virtualiser re-renders: retry for a few frames.
       let tries = 0;
       // Focus moves only if nobody took it meanwhile: '/' pressed right after an arrow key
-      // put the keyboard in the search box, and a late frame must not pull it back.
+      // put the keyboard in the search box, and a late frame must not pull it back. Focus on
+      // the body means the focused row was scrolled out and unmounted (End, PageDown): move it.
       const focusedBefore = document.activeElement;
-      const mayFocus = () =>
-        document.activeElement === focusedBefore ||
-        (scrollRef.current?.contains(document.activeElement) ?? false);
+      const mayFocus = () => {
+        const now = document.activeElement;
+        return (
+          now === null ||
+          now === document.body ||
+          now === focusedBefore ||
+          (scrollRef.current?.contains(now) ?? false)
+        );
+      };
       const attempt = () => {
         const el = scrollRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
         if (el) {
