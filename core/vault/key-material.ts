@@ -42,7 +42,21 @@ export function describePrivateKey(name: string, key: Buffer, passphrase?: Buffe
   };
 }
 
+/** ssh2's generator sometimes writes a key it cannot read back (about 1 in 250 ed25519 keys:
+ * a leading zero byte of the public key is dropped); such a key is made again. */
+const GENERATE_ATTEMPTS = 16;
+
 /** A new unencrypted ed25519 key in OpenSSH format (the vault is what protects it). */
 export function generateEd25519(comment: string): Buffer {
-  return Buffer.from(ssh2.utils.generateKeyPairSync('ed25519', { comment }).private, 'utf8');
+  for (let i = 0; i < GENERATE_ATTEMPTS; i++) {
+    const key = Buffer.from(ssh2.utils.generateKeyPairSync('ed25519', { comment }).private, 'utf8');
+    const parsed = ssh2.utils.parseKey(key);
+    if (!(parsed instanceof Error) && !Array.isArray(parsed) && parsed.getPublicSSH().length === 51)
+      return key;
+    key.fill(0);
+  }
+  throw new KeyMaterialError(
+    comment,
+    `could not generate a readable ed25519 key in ${GENERATE_ATTEMPTS} attempts`,
+  );
 }

@@ -14,6 +14,7 @@ import {
   importOpenSshKnownHosts,
   parseOpenSshKnownHosts,
 } from '../../../core/ssh/openssh-known-hosts';
+import { ed25519Pair } from '../../fixtures/ssh-keys';
 
 let dir = '';
 beforeEach(async () => {
@@ -22,11 +23,8 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 function hostKey(type: 'ed25519' | 'ecdsa') {
-  const pub = (
-    type === 'ecdsa'
-      ? ssh2.utils.generateKeyPairSync('ecdsa', { bits: 256 })
-      : ssh2.utils.generateKeyPairSync('ed25519')
-  ).public;
+  const pub = (type === 'ecdsa' ? ssh2.utils.generateKeyPairSync('ecdsa', { bits: 256 }) : ed25519Pair())
+    .public;
   const [t = '', b64 = ''] = pub.split(' ');
   return { line: `${t} ${b64}`, keyType: t, fingerprint: sha256Fingerprint(Buffer.from(b64, 'base64')) };
 }

@@ -17,9 +17,10 @@ import { EventBus } from '../../../../electron/handlers/event-bus';
 import { HostKeyPrompts } from '../../../../electron/handlers/fleet/hostkey-prompts';
 import type { FleetSetup } from './fleet-setup';
 import { fleetSetup } from './fleet-setup';
+import { ed25519Pair } from '../../../fixtures/ssh-keys';
 
 function hostKeyBlob(): Buffer {
-  const pair = ssh2.utils.generateKeyPairSync('ed25519');
+  const pair = ed25519Pair();
   const k = ssh2.utils.parseKey(pair.public) as ParsedKey;
   return k.getPublicSSH();
 }

@@ -3,11 +3,11 @@
 // file is a clear error naming it rather than an empty import.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import ssh2 from 'ssh2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Fingerprint } from '../../../../core/ssh/fingerprint';
 import type { FleetSetup } from './fleet-setup';
 import { fleetSetup } from './fleet-setup';
+import { ed25519Pair } from '../../../fixtures/ssh-keys';
 
 const MGMT_PORT = 2201;
 let t: FleetSetup;
@@ -22,7 +22,7 @@ describe('knownHosts.importOpenSsh from the user known_hosts file', () => {
     const missing = await t.fail('knownHosts.importOpenSsh', { domain: 'mgmt' });
     expect(missing).toEqual({ code: 'not-found', message: `There is no ${file} to import from` });
 
-    const [type = '', b64 = ''] = ssh2.utils.generateKeyPairSync('ed25519').public.split(' ');
+    const [type = '', b64 = ''] = ed25519Pair().public.split(' ');
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, `[127.0.0.1]:${MGMT_PORT} ${type} ${b64}\nunrelated.example ${type} ${b64}\n`);
     const report = await t.ok('knownHosts.importOpenSsh', { domain: 'mgmt' });

@@ -14,6 +14,7 @@ import { DomainVault } from '../../../../core/vault/domain-vault';
 import { countingListener, fleetSetup } from './fleet-setup';
 import type { Needle } from './secret-needles';
 import { keyNeedles, leaks, leaksInBytes, textNeedles } from './secret-needles';
+import { ed25519Pair } from '../../../fixtures/ssh-keys';
 
 type Op =
   | { op: 'password'; password: string; ki: boolean }
@@ -92,7 +93,7 @@ describe('no secret reaches the renderer or stays on disk in clear', () => {
                   ? ssh2.utils.generateKeyPairSync('rsa', { bits: 2048, ...protect })
                   : o.type === 'ecdsa'
                     ? ssh2.utils.generateKeyPairSync('ecdsa', { bits: 256 as const, ...protect })
-                    : ssh2.utils.generateKeyPairSync('ed25519', protect);
+                    : ed25519Pair(protect);
               needles.push(
                 ...keyNeedles(`pasted ${o.type} ${name}`, pair.private, o.passphrase ?? undefined),
               );
