@@ -5,7 +5,7 @@
 // under the shrunken capacities. Success lowers the peak; failure halves the step.
 import { balanceBound } from './bounds';
 import { Budget, type AnytimeOptions, type StopReason, type Steps } from './budget';
-import { poolWeights } from './consolidate';
+import { consolidateSteps, poolWeights } from './consolidate';
 import { decreasingOrder, greedyPlace } from './construct';
 import { packResult, type PackResult } from './pack-result';
 import { poolSearch } from './pool-search';
@@ -31,7 +31,15 @@ export function* balanceSteps(p: PackingProblem, opts: AnytimeOptions = {}): Ste
   for (const i of movable) if ((s.assign[i] ?? -1) < 0) pool.push(i);
   if (pool.length > 0) {
     const ok = yield* poolSearch(s, pool, { usable: all, weight, maxNoImprove: 2000, budget, rng });
-    if (!ok) return finish(s.snapshot(), s.peak(), budget.stopReason() ?? 'exhausted');
+    if (!ok) {
+      // The least-loaded start can trap the search (tight eligibility); consolidation's
+      // search, exact on small problems, may still find every item a place to start from.
+      const left = Math.max(0, (opts.timeLimitMs ?? 10_000) - budget.elapsedMs());
+      const start = yield* consolidateSteps(p, { ...opts, timeLimitMs: left });
+      if (start.unplaced.length > 0)
+        return finish(s.snapshot(), s.peak(), budget.stopReason() ?? 'exhausted');
+      s.restore(start.assign);
+    }
   }
   let best = s.snapshot();
   let bestPeak = s.peak();

@@ -119,6 +119,24 @@ describe('consolidate', () => {
   });
 });
 
+const BALANCE_TRAP: PackingProblem = {
+  dims: 1,
+  dimNames: ['d0'],
+  itemCount: 4,
+  binCount: 3,
+  demand: Float64Array.from([8, 0, 3, 1]),
+  capacity: Float64Array.from([4, 10, 8]),
+  cost: Float64Array.from([1, 1, 1]),
+  eligibility: {
+    classOf: Int32Array.from([0, 1, 2, 3]),
+    classBins: [Int32Array.from([1, 2]), Int32Array.from([2]), Int32Array.from([1]), Int32Array.from([0, 2])],
+  },
+  groups: [],
+  initial: Int32Array.from([-1, 2, 0, 0]),
+  movable: Uint8Array.from([1, 1, 1, 1]),
+  closed: Uint8Array.from([1, 0, 0]),
+};
+
 describe('balance', () => {
   it('property: answers pass the checker and the peak is never below the bound', () => {
     fc.assert(
@@ -132,7 +150,8 @@ describe('balance', () => {
         expect(c.peak).toBeCloseTo(r.value, 9);
         expect(r.value).toBeGreaterThanOrEqual(r.bound.value - 1e-9);
       }),
-      { numRuns: RUNS },
+      // A case CI found: the least-loaded start trapped the search, leaving items 1 and 3 out.
+      { numRuns: RUNS, examples: [[BALANCE_TRAP]] },
     );
   }, 600_000);
 });
