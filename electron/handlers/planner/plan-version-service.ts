@@ -31,6 +31,8 @@ interface Preview {
   next: string;
   /** The name shown; apply takes the next free one if it was taken meanwhile. */
   target: string;
+  /** When it was prepared: the name's time stamp, even if it is written minutes later. */
+  when: Date;
 }
 
 const PLAN_NOUN: Readonly<Record<PlanApplication['kind'], string>> = {
@@ -110,7 +112,7 @@ export class PlanVersionService {
     }
     const reserved = new Set(this.previews.values().map((p) => p.target));
     const file = await freeVersionPath(snap.path, when, reserved);
-    const p: Preview = { basePath: snap.path, baseFileName: snap.fileName, base, next, target: file };
+    const p: Preview = { basePath: snap.path, baseFileName: snap.fileName, base, next, target: file, when };
     const { id, expiresAt } = this.previews.put(p);
     return {
       previewId: id,
@@ -139,7 +141,7 @@ export class PlanVersionService {
       );
     }
     // The name shown may have been taken since (another window, another plan): take the next.
-    const file = await freeVersionPath(p.basePath, new Date(this.now()), this.written);
+    const file = await freeVersionPath(p.basePath, p.when, this.written);
     const r = await writeSiteText(file, p.next);
     if (!r.written || hasErrors(r.diagnostics)) {
       const first = r.diagnostics.find((d) => d.severity === 'error');

@@ -11,6 +11,7 @@ import type { Site } from '../../../../core/model/types';
 import { planSync, type Plan, type PlanRequest, type ScenarioOp } from '../../../../core/planner';
 import { loadSite } from '../../../../core/site';
 import type { AppHandlers } from '../../../../electron/handlers/app-handlers';
+import { PlanVersionService } from '../../../../electron/handlers/planner/plan-version-service';
 import { versionFileName } from '../../../../electron/handlers/planner/version-name';
 import { openExampleSite, type ExampleSiteHandlers } from '../example-site-handlers';
 import { wireClient } from '../wire-client';
@@ -141,6 +142,21 @@ describe('planner.preview and planner.apply', () => {
     expect(written.fileName).not.toBe(first.fileName);
     expect(await readFile(squatter, 'utf8')).toBe('not mine\n');
     expect(written.fileName).toMatch(/-2\.yaml$/);
+  });
+
+  it('writes the name the preview showed, even when the minute changes before Write', async () => {
+    const req: PlanRequest = { kind: 'evacuate', container: 'mgmt-x1' };
+    let clock = new Date(2026, 10, 26, 12, 29, 50).getTime();
+    const versions = new PlanVersionService({
+      snapshot: () => example.snapshot,
+      openSite: () => Promise.reject(new Error('not used')),
+      now: () => clock,
+    });
+    const preview = await versions.preview(application(req, planSync(site, req, { seed: 1 })));
+    expect(preview.fileName).toMatch(/T1229\.yaml$/);
+    clock += 75_000;
+    const written = await versions.apply(preview.previewId);
+    expect(written.fileName).toBe(preview.fileName);
   });
 
   it('refuses to write when the open file changed on disk since the preview', async () => {
